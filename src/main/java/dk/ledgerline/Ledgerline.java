@@ -1,0 +1,11 @@
+package dk.ledgerline;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class Ledgerline {
+    public static void main(String[] args) {
+        SpringApplication.run(Ledgerline.class, args);
+    }
+}

@@ -1,0 +1,86 @@
+package dk.ledgerline.api;
+
+import dk.ledgerline.shared.ProblemException;
+import dk.ledgerline.shared.RequestDeadline;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every failure of the API as an RFC 9457 problem. Bad input says what is wrong and where; a
+ * database that is briefly away is 503 with Retry-After; only our own bugs are 500.
+ */
+@RestControllerAdvice(basePackages = "dk.ledgerline.api")
+class ApiProblems extends ResponseEntityExceptionHandler {
+    private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
+    /** A failover takes seconds; retrying sooner only adds load. */
+    static final int RETRY_AFTER_SECONDS = 2;
+
+    @ExceptionHandler(ProblemException.class)
+    ResponseEntity<ProblemDetail> problem(ProblemException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(e.status()), e.detail());
+        problem.setTitle(e.title());
+        if (!e.errors().isEmpty()) problem.setProperty("errors", errors(e.errors()));
+        return ResponseEntity.status(e.status()).body(problem);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "parameter '" + e.getName() + "' has an invalid value");
+        problem.setTitle("Bad request");
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @ExceptionHandler({CannotGetJdbcConnectionException.class, TransientDataAccessException.class, QueryTimeoutException.class,
+            RequestDeadline.DeadlineExceeded.class})
+    ResponseEntity<ProblemDetail> unavailable(RuntimeException e) {
+        log.warn("Answering 503: {}", e.toString());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "the service is busy or its database is switching over; nothing was changed, retry shortly");
+        problem.setTitle("Service unavailable");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS)).body(problem);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        log.error("Unexpected failure", e);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "the request failed on our side and changed nothing; quote the X-Request-Id header when reporting it");
+        problem.setTitle("Internal error");
+        return ResponseEntity.internalServerError().body(problem);
+    }
+
+    /** Malformed JSON, a wrong type or an unknown field: say which, without echoing internals. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, JsonErrors.describe(e));
+        problem.setTitle("Malformed request body");
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    static List<Map<String, String>> errors(List<ProblemException.FieldError> errors) {
+        return errors.stream().map(f -> Map.of("field", f.field(), "message", f.message())).toList();
+    }
+
+    static URI type(String name) {
+        return URI.create("https://ledgerline.dk/problems/" + name);
+    }
+}

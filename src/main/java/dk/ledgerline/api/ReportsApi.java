@@ -1,0 +1,176 @@
+package dk.ledgerline.api;
+
+import dk.ledgerline.identity.CompanyAccess;
+import dk.ledgerline.ledger.AccountType;
+import dk.ledgerline.reporting.Reports;
+import dk.ledgerline.shared.Amounts;
+import dk.ledgerline.shared.ProblemException;
+import java.io.StringWriter;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Reports as JSON, or as semicolon-separated CSV with {@code Accept: text/csv} or {@code ?format=csv}. */
+@RestController
+@RequestMapping("/api/v1/companies/{companyId}")
+class ReportsApi {
+    static final String CSV = "text/csv;charset=UTF-8";
+    /** Years a report may span: more is a mistake or an attempt to make the server work for nothing. */
+    static final int RANGE_YEARS_MAX = 20;
+
+    private final Reports reports;
+
+    ReportsApi(Reports reports) {
+        this.reports = reports;
+    }
+
+    record LineView(int number, String name, AccountType type, String debit, String credit, String balance) {
+        static LineView of(Reports.AccountLine a) {
+            return new LineView(a.number(), a.name(), a.type(), Amounts.format(a.debit()), Amounts.format(a.credit()), Amounts.format(a.balance()));
+        }
+    }
+
+    record Totals(String debit, String credit, String balance) {}
+
+    record TrialBalanceView(LocalDate from, LocalDate to, List<LineView> accounts, Totals totals) {}
+
+    @GetMapping(path = "/reports/trial-balance", produces = "application/json")
+    TrialBalanceView trialBalance(@RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access,
+                                  @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        Reports.TrialBalance t = reports.trialBalance(access.companyId(), range(access, from, to));
+        return new TrialBalanceView(t.range().from(), t.range().to(), t.accounts().stream().map(LineView::of).toList(),
+                new Totals(Amounts.format(t.debit()), Amounts.format(t.credit()), Amounts.format(t.balance())));
+    }
+
+    @GetMapping(path = "/reports/trial-balance", produces = CSV)
+    ResponseEntity<String> trialBalanceCsv(@RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access,
+                                           @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        Reports.TrialBalance t = reports.trialBalance(access.companyId(), range(access, from, to));
+        StringBuilder csv = new StringBuilder("number;name;type;debit;credit;balance\n");
+        for (var a : t.accounts()) {
+            csv.append(a.number()).append(';').append(cell(a.name())).append(';').append(a.type()).append(';')
+                    .append(Amounts.format(a.debit())).append(';').append(Amounts.format(a.credit())).append(';').append(Amounts.format(a.balance())).append('\n');
+        }
+        csv.append(";I alt;;").append(Amounts.format(t.debit())).append(';').append(Amounts.format(t.credit())).append(';').append(Amounts.format(t.balance())).append('\n');
+        return csv("saldobalance", t.range(), csv);
+    }
+
+    record SectionView(String name, List<LineView> accounts, String total) {
+        static SectionView of(Reports.Section s) {
+            return new SectionView(s.name(), s.accounts().stream().map(LineView::of).toList(), Amounts.format(s.total()));
+        }
+    }
+
+    record ProfitAndLossView(LocalDate from, LocalDate to, SectionView revenue, SectionView expenses, String result) {}
+
+    @GetMapping(path = "/reports/profit-and-loss", produces = "application/json")
+    ProfitAndLossView profitAndLoss(@RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access,
+                                    @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        Reports.ProfitAndLoss p = reports.profitAndLoss(access.companyId(), range(access, from, to));
+        return new ProfitAndLossView(p.range().from(), p.range().to(), SectionView.of(p.revenue()), SectionView.of(p.expenses()), Amounts.format(p.result()));
+    }
+
+    @GetMapping(path = "/reports/profit-and-loss", produces = CSV)
+    ResponseEntity<String> profitAndLossCsv(@RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access,
+                                            @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        Reports.ProfitAndLoss p = reports.profitAndLoss(access.companyId(), range(access, from, to));
+        StringBuilder csv = new StringBuilder("section;number;name;amount\n");
+        for (Reports.Section s : List.of(p.revenue(), p.expenses())) {
+            for (var a : s.accounts()) csv.append(s.name()).append(';').append(a.number()).append(';').append(cell(a.name())).append(';').append(Amounts.format(a.balance())).append('\n');
+            csv.append(s.name()).append(";;I alt;").append(Amounts.format(s.total())).append('\n');
+        }
+        csv.append("Resultat;;;").append(Amounts.format(p.result())).append('\n');
+        return csv("resultatopgoerelse", p.range(), csv);
+    }
+
+    record BalanceSheetView(LocalDate at, SectionView assets, SectionView liabilities, SectionView equity, String resultNotTransferred,
+                            String totalAssets, String totalLiabilitiesAndEquity) {}
+
+    @GetMapping(path = "/reports/balance-sheet", produces = "application/json")
+    BalanceSheetView balanceSheet(@RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access,
+                                  @RequestParam(required = false) String at, @RequestParam(required = false) String to) {
+        Reports.BalanceSheet b = balanceSheetAt(access, at, to);
+        return new BalanceSheetView(b.at(), SectionView.of(b.assets()), SectionView.of(b.liabilities()), SectionView.of(b.equity()),
+                Amounts.format(b.resultNotTransferred()), Amounts.format(b.totalAssets()), Amounts.format(b.totalLiabilitiesAndEquity()));
+    }
+
+    @GetMapping(path = "/reports/balance-sheet", produces = CSV)
+    ResponseEntity<String> balanceSheetCsv(@RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access,
+                                           @RequestParam(required = false) String at, @RequestParam(required = false) String to) {
+        Reports.BalanceSheet b = balanceSheetAt(access, at, to);
+        StringBuilder csv = new StringBuilder("section;number;name;amount\n");
+        for (Reports.Section s : List.of(b.assets(), b.liabilities(), b.equity())) {
+            for (var a : s.accounts()) csv.append(s.name()).append(';').append(a.number()).append(';').append(cell(a.name())).append(';').append(Amounts.format(a.balance())).append('\n');
+            csv.append(s.name()).append(";;I alt;").append(Amounts.format(s.total())).append('\n');
+        }
+        csv.append("Egenkapital;;Resultat, ikke overført;").append(Amounts.format(-b.resultNotTransferred())).append('\n');
+        return csv("balance", new Reports.Range(b.at(), b.at()), csv);
+    }
+
+    private Reports.BalanceSheet balanceSheetAt(CompanyAccess access, String at, String to) {
+        LocalDate date = Params.optionalDate("at", at != null ? at : to);
+        return reports.balanceSheet(access.companyId(), date != null ? date : reports.range(access.companyId(), null, null).to());
+    }
+
+    record StatementEntryView(LocalDate date, String voucher, String text, String amount, String balance, String vatCode) {}
+
+    record StatementView(int account, String name, LocalDate from, LocalDate to, String opening, List<StatementEntryView> entries, String closing, String next) {}
+
+    @GetMapping(path = "/reports/account-statement", produces = "application/json")
+    StatementView accountStatement(@RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access, @RequestParam int account,
+                                   @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                                   @RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
+        Reports.AccountStatement s = reports.accountStatement(access.companyId(), account, range(access, from, to), cursor, limit == null ? 500 : limit);
+        return new StatementView(s.account(), s.name(), s.range().from(), s.range().to(), Amounts.format(s.opening()),
+                s.entries().stream().map(e -> new StatementEntryView(e.date(), e.voucher(), e.text(), Amounts.format(e.amount()), Amounts.format(e.balance()), e.vatCode())).toList(),
+                Amounts.format(s.closing()), s.next());
+    }
+
+    @GetMapping(path = "/reports/account-statement", produces = CSV)
+    ResponseEntity<String> accountStatementCsv(@RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access, @RequestParam int account,
+                                               @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                                               @RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
+        Reports.AccountStatement s = reports.accountStatement(access.companyId(), account, range(access, from, to), cursor, limit == null ? 1000 : limit);
+        StringBuilder csv = new StringBuilder("date;voucher;text;amount;balance;vatCode\n");
+        csv.append(s.range().from()).append(";;Primo;;").append(Amounts.format(s.opening())).append(";\n");
+        for (var e : s.entries()) {
+            csv.append(e.date()).append(';').append(e.voucher()).append(';').append(cell(e.text())).append(';').append(Amounts.format(e.amount()))
+                    .append(';').append(Amounts.format(e.balance())).append(';').append(e.vatCode() == null ? "" : e.vatCode()).append('\n');
+        }
+        return csv("kontokort-" + account, s.range(), csv);
+    }
+
+    @GetMapping(path = "/exports/journal.ledger", produces = "text/plain;charset=UTF-8")
+    ResponseEntity<String> ledgerJournal(@RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access,
+                                         @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        Reports.Range range = range(access, from, to);
+        StringWriter out = new StringWriter();
+        reports.writeLedgerJournal(access.companyId(), range, out);
+        return ResponseEntity.ok()
+                .header("Content-Disposition", "inline; filename=\"journal-" + range.from() + "-" + range.to() + ".ledger\"")
+                .body(out.toString());
+    }
+
+    private Reports.Range range(CompanyAccess access, String from, String to) {
+        Reports.Range range = reports.range(access.companyId(), Params.optionalDate("from", from), Params.optionalDate("to", to));
+        if (range.from().isAfter(range.to())) throw ProblemException.badRequest("'from' (" + range.from() + ") is after 'to' (" + range.to() + ")");
+        if (range.from().plusYears(RANGE_YEARS_MAX).isBefore(range.to())) throw ProblemException.badRequest("a report spans at most " + RANGE_YEARS_MAX + " years");
+        return range;
+    }
+
+    private static ResponseEntity<String> csv(String name, Reports.Range range, StringBuilder body) {
+        return ResponseEntity.ok()
+                .header("Content-Type", CSV)
+                .header("Content-Disposition", "attachment; filename=\"" + name + "-" + range.from() + "-" + range.to() + ".csv\"")
+                .body(body.toString());
+    }
+
+    private static String cell(String text) {
+        return text == null ? "" : text.replace(';', ',').replace('\n', ' ');
+    }
+}

@@ -1,0 +1,202 @@
+package dk.ledgerline.identity;
+
+import dk.ledgerline.identity.internal.IdentityStore;
+import dk.ledgerline.identity.internal.TokenSigner;
+import dk.ledgerline.shared.CompanyCreated;
+import dk.ledgerline.shared.ProblemException;
+import dk.ledgerline.shared.ProblemException.FieldError;
+import dk.ledgerline.shared.TenantTransactions;
+import dk.ledgerline.shared.VatPeriodType;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+
+/** Users, companies (the tenants), memberships, and the tokens that prove who is calling. */
+@Service
+public class Identity {
+    /** A working day plus slack: an API client fetches a new token daily. */
+    public static final Duration API_TOKEN_LIFETIME = Duration.ofHours(24);
+    /** A browser session; renewed while in use, so only an idle browser is logged out. */
+    public static final Duration SESSION_LIFETIME = Duration.ofHours(12);
+    /** NIST SP 800-63B asks for at least 8; we ask a little more. The maximum bounds hashing work. */
+    static final int PASSWORD_LENGTH_MIN = 10;
+    static final int PASSWORD_LENGTH_MAX = 200;
+    static final int NAME_LENGTH_MAX = 200;
+    /** RFC 5321 path limit. */
+    static final int EMAIL_LENGTH_MAX = 254;
+    /** Hashing a password costs ~50 ms of a core; bound how many run at once so logins cannot starve posting. */
+    static final int CONCURRENT_HASHES_MAX = 4;
+
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+    private final IdentityStore store;
+    private final TenantTransactions tenants;
+    private final PasswordEncoder passwords;
+    private final TokenSigner tokens;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final java.util.concurrent.Semaphore hashing = new java.util.concurrent.Semaphore(CONCURRENT_HASHES_MAX);
+    private final String dummyHash;
+
+    Identity(IdentityStore store, TenantTransactions tenants, PasswordEncoder passwords, TokenSigner tokens,
+             ApplicationEventPublisher events, Clock clock) {
+        this.store = store;
+        this.tenants = tenants;
+        this.passwords = passwords;
+        this.tokens = tokens;
+        this.events = events;
+        this.clock = clock;
+        this.dummyHash = passwords.encode("a password nobody has, hashed for timing");
+    }
+
+    public record User(long id, String email, String name) {}
+
+    public record IssuedToken(String token, Instant expiresAt) {}
+
+    public User register(String email, String password, String name) {
+        List<FieldError> errors = new ArrayList<>();
+        String normalizedEmail = email == null ? null : email.trim().toLowerCase(java.util.Locale.ROOT);
+        if (normalizedEmail == null || normalizedEmail.length() > EMAIL_LENGTH_MAX || !EMAIL.matcher(normalizedEmail).matches()) {
+            errors.add(new FieldError("email", "must be an e-mail address of at most " + EMAIL_LENGTH_MAX + " characters"));
+        }
+        if (password == null || password.length() < PASSWORD_LENGTH_MIN || password.length() > PASSWORD_LENGTH_MAX) {
+            errors.add(new FieldError("password", "must be between " + PASSWORD_LENGTH_MIN + " and " + PASSWORD_LENGTH_MAX + " characters"));
+        }
+        if (name == null || name.isBlank() || name.length() > NAME_LENGTH_MAX) {
+            errors.add(new FieldError("name", "must be between 1 and " + NAME_LENGTH_MAX + " characters"));
+        }
+        if (!errors.isEmpty()) throw ProblemException.unprocessable("the user cannot be created", errors);
+        String hash = hash(password);
+        return tenants.withoutTenant(() -> {
+            Optional<Long> id = store.insertUser(normalizedEmail, name.trim(), hash, clock.instant());
+            if (id.isEmpty()) {
+                throw new ProblemException(409, "E-mail already registered", "a user with e-mail " + normalizedEmail + " already exists");
+            }
+            return new User(id.get(), normalizedEmail, name.trim());
+        });
+    }
+
+    /** Checks the password; empty when the e-mail is unknown or the password wrong (we do not say which). */
+    public Optional<IssuedToken> authenticate(String email, String password, Duration lifetime) {
+        if (email == null || password == null || password.length() > PASSWORD_LENGTH_MAX) return Optional.empty();
+        String normalizedEmail = email.trim().toLowerCase(java.util.Locale.ROOT);
+        Optional<IdentityStore.Credentials> credentials = tenants.withoutTenant(() -> store.credentials(normalizedEmail));
+        boolean matches = withHashingPermit(() -> {
+            if (credentials.isEmpty()) {
+                // spend the same time on unknown e-mails, so timing does not tell which exist
+                passwords.matches(password, dummyHash);
+                return false;
+            }
+            return passwords.matches(password, credentials.get().passwordHash());
+        });
+        if (!matches) return Optional.empty();
+        Instant expiresAt = clock.instant().plus(lifetime);
+        return Optional.of(new IssuedToken(tokens.issue(credentials.get().userId(), expiresAt), expiresAt));
+    }
+
+    public Optional<Principal> verify(String token) {
+        return tokens.verify(token, clock.instant());
+    }
+
+    public IssuedToken renew(Principal principal, Duration lifetime) {
+        Instant expiresAt = clock.instant().plus(lifetime);
+        return new IssuedToken(tokens.issue(principal.userId(), expiresAt), expiresAt);
+    }
+
+    public Optional<User> user(long userId) {
+        return tenants.withoutTenant(() -> store.user(userId));
+    }
+
+    public Company createCompany(long userId, String name, String cvr, VatPeriodType vatPeriod, Integer fiscalYearStartMonth) {
+        List<FieldError> errors = new ArrayList<>();
+        if (name == null || name.isBlank() || name.length() > NAME_LENGTH_MAX) {
+            errors.add(new FieldError("name", "must be between 1 and " + NAME_LENGTH_MAX + " characters"));
+        }
+        String cvrProblem = Cvr.problem(cvr);
+        if (cvrProblem != null) errors.add(new FieldError("cvr", cvrProblem));
+        if (vatPeriod == null) errors.add(new FieldError("vatPeriod", "must be one of MONTH, QUARTER, HALF_YEAR"));
+        int startMonth = fiscalYearStartMonth == null ? 1 : fiscalYearStartMonth;
+        if (startMonth < 1 || startMonth > 12) errors.add(new FieldError("fiscalYearStartMonth", "must be a month number from 1 to 12"));
+        if (!errors.isEmpty()) throw ProblemException.unprocessable("the company cannot be created", errors);
+        long companyId = tenants.withoutTenant(store::nextCompanyId);
+        return tenants.inCompany(companyId, () -> {
+            store.insertCompany(companyId, name.trim(), cvr, vatPeriod, startMonth, userId, clock.instant());
+            store.insertMembership(companyId, userId, Role.OWNER, clock.instant());
+            events.publishEvent(new CompanyCreated(companyId, startMonth, LocalDate.now(clock), userId));
+            return new Company(companyId, name.trim(), cvr, vatPeriod, startMonth, Role.OWNER);
+        });
+    }
+
+    public List<Company> companies(long userId) {
+        return tenants.asUser(userId, () -> store.companiesOf(userId));
+    }
+
+    /** The caller's access to a company, or empty when they are not a member (answered as 404, not 403). */
+    public Optional<CompanyAccess> access(long userId, long companyId) {
+        return tenants.asUser(userId, () -> store.role(companyId, userId))
+                .map(role -> new CompanyAccess(companyId, userId, role));
+    }
+
+    public Company company(CompanyAccess access) {
+        return tenants.readInCompany(access.companyId(), () -> store.company(access.companyId(), access.role()))
+                .orElseThrow(() -> ProblemException.notFound("company " + access.companyId()));
+    }
+
+    /** How often the company files VAT; the VAT module asks, the company record owns it. */
+    public VatPeriodType vatPeriod(long companyId) {
+        return tenants.readInCompany(companyId, () -> store.company(companyId, Role.VIEWER))
+                .map(Company::vatPeriod)
+                .orElseThrow(() -> ProblemException.notFound("company " + companyId));
+    }
+
+    public record Member(long userId, String email, String name, Role role) {}
+
+    public List<Member> members(CompanyAccess access) {
+        return tenants.readInCompany(access.companyId(), () -> store.members(access.companyId()));
+    }
+
+    /** Adds an existing user to the company, or changes their role. */
+    public Member addMember(CompanyAccess access, String email, Role role) {
+        access.requireOwner();
+        if (role == null) throw ProblemException.unprocessable("the member cannot be added", List.of(new FieldError("role", "must be one of OWNER, BOOKKEEPER, VIEWER")));
+        String normalizedEmail = email == null ? "" : email.trim().toLowerCase(java.util.Locale.ROOT);
+        IdentityStore.Credentials user = tenants.withoutTenant(() -> store.credentials(normalizedEmail))
+                .orElseThrow(() -> ProblemException.unprocessable("the member cannot be added",
+                        List.of(new FieldError("email", "no user is registered with e-mail " + normalizedEmail))));
+        return tenants.inCompany(access.companyId(), () -> {
+            store.upsertMembership(access.companyId(), user.userId(), role, clock.instant());
+            return store.members(access.companyId()).stream().filter(m -> m.userId() == user.userId()).findFirst().orElseThrow();
+        });
+    }
+
+    private String hash(String password) {
+        return withHashingPermit(() -> passwords.encode(password));
+    }
+
+    private <T> T withHashingPermit(java.util.function.Supplier<T> work) {
+        try {
+            if (!hashing.tryAcquire(HASHING_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                throw new ProblemException(503, "Busy", "too many logins at once; try again in a moment");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProblemException(503, "Busy", "interrupted while waiting to check the password");
+        }
+        try {
+            return work.get();
+        } finally {
+            hashing.release();
+        }
+    }
+
+    /** Queueing for a hash slot longer than this means the node is overloaded with logins. */
+    private static final Duration HASHING_WAIT = Duration.ofSeconds(3);
+}

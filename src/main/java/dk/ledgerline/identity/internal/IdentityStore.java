@@ -1,0 +1,116 @@
+package dk.ledgerline.identity.internal;
+
+import dk.ledgerline.identity.Company;
+import dk.ledgerline.identity.Identity.Member;
+import dk.ledgerline.identity.Identity.User;
+import dk.ledgerline.identity.Role;
+import dk.ledgerline.shared.VatPeriodType;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class IdentityStore {
+    /** An accountant with more companies than this uses search, not a list. */
+    static final int COMPANIES_PER_USER_MAX = 1000;
+    static final int MEMBERS_PER_COMPANY_MAX = 500;
+
+    private final JdbcClient jdbc;
+
+    IdentityStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record Credentials(long userId, String passwordHash) {}
+
+    public Optional<Long> insertUser(String email, String name, String passwordHash, Instant now) {
+        return jdbc.sql("""
+                insert into users (email, name, password_hash, created_at)
+                values (:email, :name, :hash, :now)
+                on conflict (email) do nothing
+                returning id""")
+                .param("email", email).param("name", name).param("hash", passwordHash).param("now", Timestamp.from(now))
+                .query(Long.class).optional();
+    }
+
+    public Optional<Credentials> credentials(String email) {
+        return jdbc.sql("select id, password_hash from users where email = :email")
+                .param("email", email)
+                .query((rs, n) -> new Credentials(rs.getLong(1), rs.getString(2))).optional();
+    }
+
+    public Optional<User> user(long userId) {
+        return jdbc.sql("select id, email, name from users where id = :id")
+                .param("id", userId)
+                .query((rs, n) -> new User(rs.getLong(1), rs.getString(2), rs.getString(3))).optional();
+    }
+
+    public long nextCompanyId() {
+        return jdbc.sql("select nextval('company_ids')").query(Long.class).single();
+    }
+
+    public void insertCompany(long id, String name, String cvr, VatPeriodType vatPeriod, int fiscalYearStartMonth, long createdBy, Instant now) {
+        jdbc.sql("""
+                insert into companies (id, name, cvr, vat_period, fiscal_year_start_month, created_at, created_by)
+                values (:id, :name, :cvr, :vatPeriod, :startMonth, :now, :createdBy)""")
+                .param("id", id).param("name", name).param("cvr", cvr).param("vatPeriod", vatPeriod.name())
+                .param("startMonth", fiscalYearStartMonth).param("now", Timestamp.from(now)).param("createdBy", createdBy)
+                .update();
+    }
+
+    public void insertMembership(long companyId, long userId, Role role, Instant now) {
+        jdbc.sql("insert into memberships (company_id, user_id, role, created_at) values (:company, :user, :role, :now)")
+                .param("company", companyId).param("user", userId).param("role", role.name()).param("now", Timestamp.from(now))
+                .update();
+    }
+
+    public void upsertMembership(long companyId, long userId, Role role, Instant now) {
+        jdbc.sql("""
+                insert into memberships (company_id, user_id, role, created_at) values (:company, :user, :role, :now)
+                on conflict (company_id, user_id) do update set role = excluded.role""")
+                .param("company", companyId).param("user", userId).param("role", role.name()).param("now", Timestamp.from(now))
+                .update();
+    }
+
+    public List<Company> companiesOf(long userId) {
+        return jdbc.sql("""
+                select c.id, c.name, c.cvr, c.vat_period, c.fiscal_year_start_month, m.role
+                from memberships m join companies c on c.id = m.company_id
+                where m.user_id = :user
+                order by c.name, c.id
+                limit :limit""")
+                .param("user", userId).param("limit", COMPANIES_PER_USER_MAX)
+                .query((rs, n) -> new Company(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        VatPeriodType.valueOf(rs.getString(4)), rs.getInt(5), Role.valueOf(rs.getString(6))))
+                .list();
+    }
+
+    public Optional<Role> role(long companyId, long userId) {
+        return jdbc.sql("select role from memberships where company_id = :company and user_id = :user")
+                .param("company", companyId).param("user", userId)
+                .query((rs, n) -> Role.valueOf(rs.getString(1))).optional();
+    }
+
+    public Optional<Company> company(long companyId, Role role) {
+        return jdbc.sql("select id, name, cvr, vat_period, fiscal_year_start_month from companies where id = :id")
+                .param("id", companyId)
+                .query((rs, n) -> new Company(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        VatPeriodType.valueOf(rs.getString(4)), rs.getInt(5), role))
+                .optional();
+    }
+
+    public List<Member> members(long companyId) {
+        return jdbc.sql("""
+                select u.id, u.email, u.name, m.role
+                from memberships m join users u on u.id = m.user_id
+                where m.company_id = :company
+                order by u.name, u.id
+                limit :limit""")
+                .param("company", companyId).param("limit", MEMBERS_PER_COMPANY_MAX)
+                .query((rs, n) -> new Member(rs.getLong(1), rs.getString(2), rs.getString(3), Role.valueOf(rs.getString(4))))
+                .list();
+    }
+}

@@ -1,0 +1,73 @@
+package dk.ledgerline.identity.internal;
+
+import dk.ledgerline.identity.Principal;
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Tokens that carry their own proof: {@code payload.signature}, HMAC-SHA256 over the payload.
+ * Checking one needs no database, so a database failover or an app restart logs nobody out;
+ * every node that shares the key accepts every other node's tokens.
+ */
+public final class TokenSigner {
+    private static final String ALGORITHM = "HmacSHA256";
+    private static final String VERSION = "v1";
+    /** Anything longer is not ours; refuse before doing any work on it. */
+    private static final int TOKEN_LENGTH_MAX = 512;
+
+    private final SecretKeySpec key;
+    private final SecureRandom random = new SecureRandom();
+
+    public TokenSigner(byte[] key) {
+        if (key.length < 32) throw new IllegalArgumentException("the signing key must be at least 32 bytes (256 bits); was " + key.length);
+        this.key = new SecretKeySpec(key.clone(), ALGORITHM);
+    }
+
+    public String issue(long userId, Instant expiresAt) {
+        byte[] nonce = new byte[9];
+        random.nextBytes(nonce);
+        String payload = VERSION + "." + userId + "." + expiresAt.getEpochSecond() + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(nonce);
+        String encoded = Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8));
+        return encoded + "." + sign(encoded);
+    }
+
+    public Optional<Principal> verify(String token, Instant now) {
+        if (token == null || token.length() > TOKEN_LENGTH_MAX) return Optional.empty();
+        int dot = token.indexOf('.');
+        if (dot <= 0 || dot == token.length() - 1) return Optional.empty();
+        String encoded = token.substring(0, dot);
+        String signature = token.substring(dot + 1);
+        if (!MessageDigest.isEqual(sign(encoded).getBytes(StandardCharsets.US_ASCII), signature.getBytes(StandardCharsets.US_ASCII))) {
+            return Optional.empty();
+        }
+        String[] parts;
+        try {
+            parts = new String(Base64.getUrlDecoder().decode(encoded), StandardCharsets.UTF_8).split("\\.");
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        if (parts.length != 4 || !VERSION.equals(parts[0])) return Optional.empty();
+        long userId = Long.parseLong(parts[1]);
+        Instant expiresAt = Instant.ofEpochSecond(Long.parseLong(parts[2]));
+        if (!now.isBefore(expiresAt)) return Optional.empty();
+        return Optional.of(new Principal(userId, expiresAt));
+    }
+
+    private String sign(String encodedPayload) {
+        try {
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(key);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(encodedPayload.getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException(ALGORITHM + " is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package dk.ledgerline.ledger;
+
+import dk.ledgerline.ledger.internal.JournalStore;
+import dk.ledgerline.shared.ProblemException;
+import dk.ledgerline.shared.ProblemException.FieldError;
+import dk.ledgerline.shared.TenantTransactions;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Service;
+
+/** Draft journals (kassekladder): edit freely, then post every line in one go, all or nothing. */
+@Service
+public class Journals {
+    private static final Pattern DRAFT_FIELD = Pattern.compile("vouchers\\[(\\d+)]\\.(?:lines\\[(\\d+)]\\.?)?(.*)");
+
+    private final JournalStore store;
+    private final Ledger ledger;
+    private final TenantTransactions tenants;
+    private final VatTreatment vat;
+    private final Clock clock;
+
+    Journals(JournalStore store, Ledger ledger, TenantTransactions tenants, VatTreatment vat, Clock clock) {
+        this.store = store;
+        this.ledger = ledger;
+        this.tenants = tenants;
+        this.vat = vat;
+        this.clock = clock;
+    }
+
+    public Journal create(long companyId, long userId, String name) {
+        if (name == null || name.isBlank() || name.length() > Journal.NAME_LENGTH_MAX) {
+            throw ProblemException.unprocessable("the journal cannot be created", List.of(new FieldError("name", "must be between 1 and " + Journal.NAME_LENGTH_MAX + " characters")));
+        }
+        return tenants.inCompany(companyId, () -> {
+            long id = store.insertJournal(companyId, name.trim(), userId, clock.instant());
+            return store.journal(companyId, id).orElseThrow();
+        });
+    }
+
+    public List<Journal> journals(long companyId) {
+        return tenants.readInCompany(companyId, () -> store.journals(companyId));
+    }
+
+    public Journal journal(long companyId, long journalId) {
+        return tenants.readInCompany(companyId, () -> store.journal(companyId, journalId))
+                .orElseThrow(() -> ProblemException.notFound("journal " + journalId));
+    }
+
+    public void delete(long companyId, long journalId) {
+        tenants.inCompany(companyId, () -> {
+            if (!store.deleteJournal(companyId, journalId)) throw ProblemException.notFound("journal " + journalId);
+            return null;
+        });
+    }
+
+    /** Adds a line; a line without a document number starts a new document. */
+    public Journal.Line addLine(long companyId, long journalId, Journal.Line line) {
+        return tenants.inCompany(companyId, () -> {
+            if (!store.lockJournal(companyId, journalId)) throw ProblemException.notFound("journal " + journalId);
+            if (store.lineCount(companyId, journalId) >= Journal.LINES_MAX) {
+                throw ProblemException.unprocessable("the journal is full", List.of(new FieldError("lines", "a journal holds at most " + Journal.LINES_MAX + " lines; post it first")));
+            }
+            int document = line.document() > 0 ? line.document() : store.nextDocument(companyId, journalId);
+            Journal.Line valid = check(new Journal.Line(0, document, line.date(), line.text(), line.account(), line.amount(), line.vatCode(), line.contraAccount()));
+            return store.insertLine(companyId, journalId, valid);
+        });
+    }
+
+    public Journal.Line updateLine(long companyId, long journalId, Journal.Line line) {
+        Journal.Line valid = check(line);
+        return tenants.inCompany(companyId, () -> store.updateLine(companyId, journalId, valid)
+                .orElseThrow(() -> ProblemException.notFound("line " + line.id() + " of journal " + journalId)));
+    }
+
+    public void deleteLine(long companyId, long journalId, long lineId) {
+        tenants.inCompany(companyId, () -> {
+            if (!store.deleteLine(companyId, journalId, lineId)) throw ProblemException.notFound("line " + lineId + " of journal " + journalId);
+            return null;
+        });
+    }
+
+    /**
+     * Posts every document of the journal as a voucher, in document order, and empties the journal.
+     * If any line is wrong nothing is posted, and each error names the journal line and the reason.
+     */
+    public PostingOutcome post(long companyId, long userId, long journalId) {
+        PostingOutcome outcome;
+        try {
+            outcome = tenants.inCompany(companyId, () -> {
+                if (!store.lockJournal(companyId, journalId)) throw ProblemException.notFound("journal " + journalId);
+                List<Journal.Line> lines = store.lines(companyId, journalId);
+                if (lines.isEmpty()) {
+                    return new PostingOutcome.Rejected(List.of(new FieldError("lines", "the journal has no lines to post")));
+                }
+                Map<Integer, List<Journal.Line>> documents = new LinkedHashMap<>();
+                for (Journal.Line line : lines) documents.computeIfAbsent(line.document(), d -> new ArrayList<>()).add(line);
+                List<VoucherDraft> drafts = new ArrayList<>();
+                List<List<Journal.Line>> origins = new ArrayList<>();
+                List<FieldError> errors = new ArrayList<>();
+                for (var document : documents.entrySet()) {
+                    List<Journal.Line> docLines = document.getValue();
+                    Journal.Line first = docLines.getFirst();
+                    List<VoucherDraft.Line> draftLines = new ArrayList<>();
+                    List<Journal.Line> origin = new ArrayList<>();
+                    for (Journal.Line line : docLines) {
+                        if (!line.date().equals(first.date())) {
+                            errors.add(new FieldError("line " + line.id(), "document " + document.getKey() + " has lines dated both " + first.date() + " and " + line.date() + "; a voucher has one date"));
+                        }
+                        draftLines.add(new VoucherDraft.Line(line.account(), line.amount(), line.vatCode(), line.text()));
+                        origin.add(line);
+                        if (line.contraAccount() != null) {
+                            draftLines.add(new VoucherDraft.Line(line.contraAccount(), -line.amount(), null, line.text()));
+                            origin.add(line);
+                        }
+                    }
+                    drafts.add(VoucherDraft.inKroner(first.date(), first.text(), draftLines));
+                    origins.add(origin);
+                }
+                if (!errors.isEmpty()) return new PostingOutcome.Rejected(errors);
+                PostingOutcome posted = ledger.postAll(companyId, userId, drafts, "JOURNAL", true);
+                if (posted instanceof PostingOutcome.Rejected rejected) {
+                    throw new JournalRejected(rejected.errors().stream().map(e -> relabel(e, origins)).toList());
+                }
+                store.deleteLines(companyId, journalId);
+                return posted;
+            });
+        } catch (JournalRejected rejected) {
+            outcome = new PostingOutcome.Rejected(rejected.errors);
+        }
+        return outcome;
+    }
+
+    /** Rolls the journal's transaction back when posting was rejected after the journal was locked. */
+    private static final class JournalRejected extends RuntimeException {
+        final List<FieldError> errors;
+
+        JournalRejected(List<FieldError> errors) {
+            super("journal posting rejected", null, false, false);
+            this.errors = errors;
+        }
+    }
+
+    /** "vouchers[1].lines[2].account" → "line 17.account": the journal line the user can find and fix. */
+    private static FieldError relabel(FieldError error, List<List<Journal.Line>> origins) {
+        Matcher m = DRAFT_FIELD.matcher(error.field());
+        if (!m.matches()) return error;
+        List<Journal.Line> origin = origins.get(Integer.parseInt(m.group(1)));
+        Journal.Line line = m.group(2) == null ? origin.getFirst() : origin.get(Integer.parseInt(m.group(2)));
+        String rest = m.group(3).isEmpty() ? "" : "." + m.group(3);
+        String where = m.group(2) == null ? "document " + line.document() : "line " + line.id();
+        return new FieldError(where + rest, error.message());
+    }
+
+    private Journal.Line check(Journal.Line line) {
+        List<FieldError> errors = new ArrayList<>();
+        if (line.date() == null) errors.add(new FieldError("date", "is required (YYYY-MM-DD)"));
+        if (line.text() == null || line.text().length() > VoucherDraft.TEXT_LENGTH_MAX) errors.add(new FieldError("text", "must be at most " + VoucherDraft.TEXT_LENGTH_MAX + " characters"));
+        if (line.account() < 1 || line.account() > Account.NUMBER_MAX) errors.add(new FieldError("account", "must be an account number"));
+        if (line.amount() == 0) errors.add(new FieldError("amount", "must not be zero"));
+        if (line.vatCode() != null && !vat.knows(line.vatCode())) errors.add(new FieldError("vatCode", "unknown VAT code \"" + line.vatCode() + "\""));
+        if (line.contraAccount() != null && (line.contraAccount() < 1 || line.contraAccount() > Account.NUMBER_MAX)) errors.add(new FieldError("contraAccount", "must be an account number"));
+        if (!errors.isEmpty()) throw ProblemException.unprocessable("the journal line is not valid", errors);
+        return new Journal.Line(line.id(), line.document(), line.date(), line.text() == null ? "" : line.text().trim(), line.account(), line.amount(),
+                line.vatCode() == null || line.vatCode().isBlank() ? null : line.vatCode(), line.contraAccount());
+    }
+}

@@ -1,0 +1,296 @@
+package dk.ledgerline.ledger;
+
+import dk.ledgerline.ledger.internal.ChartCsv;
+import dk.ledgerline.ledger.internal.LedgerStore;
+import dk.ledgerline.ledger.internal.LedgerStore.LockedPeriod;
+import dk.ledgerline.ledger.internal.LedgerStore.VoucherKey;
+import dk.ledgerline.ledger.internal.LedgerStore.VoucherPosition;
+import dk.ledgerline.ledger.internal.Posting;
+import dk.ledgerline.ledger.internal.VoucherCursor;
+import dk.ledgerline.shared.ProblemException;
+import dk.ledgerline.shared.ProblemException.FieldError;
+import dk.ledgerline.shared.TenantTransactions;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+
+/**
+ * The general ledger: chart of accounts, fiscal years, posting, reversal, period locks and balances.
+ * Every method works inside one company's tenant transaction.
+ */
+@Service
+public class Ledger {
+    /** A page of vouchers; each carries its entries, so pages stay small. */
+    public static final int VOUCHER_PAGE_SIZE_MAX = 200;
+    public static final int STATEMENT_PAGE_SIZE_MAX = 1_000;
+
+    private final LedgerStore store;
+    private final Posting posting;
+    private final TenantTransactions tenants;
+    private final VatTreatment vat;
+    private final Clock clock;
+
+    Ledger(LedgerStore store, Posting posting, TenantTransactions tenants, VatTreatment vat, Clock clock) {
+        this.store = store;
+        this.posting = posting;
+        this.tenants = tenants;
+        this.vat = vat;
+        this.clock = clock;
+    }
+
+    // ------------------------------------------------------------------ chart of accounts
+
+    public List<Account> accounts(long companyId) {
+        return tenants.readInCompany(companyId, () -> store.accounts(companyId));
+    }
+
+    public Optional<Account> account(long companyId, int number) {
+        return tenants.readInCompany(companyId, () -> store.account(companyId, number));
+    }
+
+    public Account createAccount(long companyId, Account account) {
+        List<FieldError> errors = new ArrayList<>();
+        if (account.number() < 1 || account.number() > Account.NUMBER_MAX) errors.add(new FieldError("number", "must be from 1 to " + Account.NUMBER_MAX));
+        if (account.name() == null || account.name().isBlank() || account.name().length() > Account.NAME_LENGTH_MAX) {
+            errors.add(new FieldError("name", "must be between 1 and " + Account.NAME_LENGTH_MAX + " characters"));
+        }
+        if (account.type() == null) errors.add(new FieldError("type", "must be one of REVENUE, EXPENSE, ASSET, LIABILITY, EQUITY"));
+        if (account.vatCode() != null && !vat.knows(account.vatCode())) errors.add(new FieldError("vatCode", "unknown VAT code \"" + account.vatCode() + "\""));
+        if (!errors.isEmpty()) throw ProblemException.unprocessable("the account cannot be created", errors);
+        Account clean = new Account(account.number(), account.name().trim(), account.type(), account.vatCode(), account.standardAccount());
+        return tenants.inCompany(companyId, () -> {
+            if (store.account(companyId, account.number()).isPresent()) {
+                throw ProblemException.conflict("account " + account.number() + " already exists");
+            }
+            store.upsertAccount(companyId, clean, clock.instant());
+            return clean;
+        });
+    }
+
+    public String exportChart(long companyId) {
+        return ChartCsv.write(accounts(companyId));
+    }
+
+    public record ImportResult(int created, int updated, int unchanged) {}
+
+    /**
+     * Creates the accounts the file has and the chart lacks, and updates names, VAT codes and standard
+     * accounts of the rest. An account with postings keeps its type. Nothing is written if any line is wrong.
+     */
+    public ImportResult importChart(long companyId, String csv) {
+        ChartCsv.Parsed parsed = ChartCsv.read(csv == null ? "" : csv, vat::knows);
+        if (!parsed.errors().isEmpty()) throw ProblemException.unprocessable("the chart of accounts was not imported", parsed.errors());
+        if (parsed.accounts().isEmpty()) throw ProblemException.unprocessable("the chart of accounts was not imported", List.of(new FieldError("csv", "holds no accounts")));
+        return tenants.inCompany(companyId, () -> {
+            int created = 0, updated = 0, unchanged = 0;
+            List<FieldError> errors = new ArrayList<>();
+            for (Account account : parsed.accounts()) {
+                Optional<Account> existing = store.account(companyId, account.number());
+                if (existing.isPresent() && existing.get().type() != account.type() && store.hasPostings(companyId, account.number())) {
+                    errors.add(new FieldError("account " + account.number(), "has postings, so its type stays " + existing.get().type()));
+                    continue;
+                }
+                if (existing.isEmpty()) created++;
+                else if (existing.get().equals(account)) { unchanged++; continue; }
+                else updated++;
+                store.upsertAccount(companyId, account, clock.instant());
+            }
+            if (!errors.isEmpty()) throw ProblemException.unprocessable("the chart of accounts was not imported", errors);
+            return new ImportResult(created, updated, unchanged);
+        });
+    }
+
+    // ------------------------------------------------------------------ fiscal years
+
+    public List<FiscalYear> fiscalYears(long companyId) {
+        return tenants.readInCompany(companyId, () -> store.fiscalYears(companyId));
+    }
+
+    /** Opens a fiscal year adjacent to the existing ones: the next, or the one before the first. */
+    public FiscalYear openFiscalYear(long companyId, LocalDate start) {
+        return tenants.inCompany(companyId, () -> {
+            List<FiscalYear> years = store.fiscalYears(companyId);
+            LocalDate end = start.plusYears(1).minusDays(1);
+            boolean adjacent = years.isEmpty()
+                    || start.equals(years.getLast().end().plusDays(1))
+                    || end.equals(years.getFirst().start().minusDays(1));
+            if (!adjacent) {
+                throw ProblemException.unprocessable("the fiscal year cannot be opened", List.of(new FieldError("start",
+                        "must be " + years.getLast().end().plusDays(1) + " (after the last year) or " + years.getFirst().start().minusYears(1) + " (before the first)")));
+            }
+            store.insertFiscalYear(companyId, start, end);
+            return new FiscalYear(start, end, false);
+        });
+    }
+
+    // ------------------------------------------------------------------ posting
+
+    public PostingOutcome post(long companyId, long userId, VoucherDraft draft, String source) {
+        return postAll(companyId, userId, List.of(draft), source, false);
+    }
+
+    /**
+     * Posts drafts together, all or nothing, numbered in the order given. With {@code prefixed}, error
+     * fields name the draft ("vouchers[2].lines[0].account").
+     */
+    public PostingOutcome postAll(long companyId, long userId, List<VoucherDraft> drafts, String source, boolean prefixed) {
+        try {
+            return tenants.inCompany(companyId, () -> {
+                List<Posting.Prepared> prepared = new ArrayList<>();
+                List<FieldError> errors = new ArrayList<>();
+                for (int i = 0; i < drafts.size(); i++) {
+                    try {
+                        prepared.add(posting.prepare(companyId, drafts.get(i), prefixed ? "vouchers[" + i + "]." : ""));
+                    } catch (Posting.Rejected rejected) {
+                        errors.addAll(rejected.errors());
+                    }
+                }
+                if (!errors.isEmpty()) throw new Posting.Rejected(errors);
+                List<Voucher> posted = new ArrayList<>();
+                for (int i = 0; i < prepared.size(); i++) {
+                    posted.add(posting.write(companyId, userId, prepared.get(i), source, null, prefixed ? "vouchers[" + i + "]." : ""));
+                }
+                return new PostingOutcome.Posted(posted);
+            });
+        } catch (Posting.Rejected rejected) {
+            return new PostingOutcome.Rejected(rejected.errors());
+        }
+    }
+
+    /** Posts entries that are already final (in DKK, VAT included), such as a VAT settlement. */
+    public PostingOutcome postEntries(long companyId, long userId, LocalDate date, String text, List<Entry> entries, String source) {
+        try {
+            return tenants.inCompany(companyId, () -> new PostingOutcome.Posted(List.of(
+                    posting.writeFinal(companyId, userId, date, text, VoucherDraft.HOME_CURRENCY, null, entries, source, null))));
+        } catch (Posting.Rejected rejected) {
+            return new PostingOutcome.Rejected(rejected.errors());
+        }
+    }
+
+    /**
+     * Posts the mirror image of a voucher, dated {@code date} or, when null, the original's date. The
+     * original is never touched; the two are linked both ways, and a voucher is reversed at most once.
+     */
+    public PostingOutcome reverse(long companyId, long userId, int fiscalYear, int number, LocalDate date) {
+        try {
+            return tenants.inCompany(companyId, () -> {
+                LocalDate yearStart = fiscalYearStart(companyId, fiscalYear)
+                        .orElseThrow(() -> ProblemException.notFound("voucher " + fiscalYear + "/" + number));
+                Voucher original = store.voucher(companyId, yearStart, number)
+                        .orElseThrow(() -> ProblemException.notFound("voucher " + fiscalYear + "/" + number));
+                if (original.reversedBy() != null) {
+                    throw new Posting.Rejected(List.of(new FieldError("number", "voucher " + fiscalYear + "/" + number + " is already reversed by "
+                            + original.reversedBy().fiscalYear() + "/" + original.reversedBy().number())));
+                }
+                List<Entry> mirrored = original.entries().stream()
+                        .map(e -> new Entry(e.line(), e.account(), -e.amount(), e.currencyAmount() == null ? null : -e.currencyAmount(), e.vatCode(), e.text()))
+                        .toList();
+                String text = ("Tilbageførsel af bilag " + fiscalYear + "/" + number + ": " + original.text());
+                if (text.length() > VoucherDraft.TEXT_LENGTH_MAX) text = text.substring(0, VoucherDraft.TEXT_LENGTH_MAX);
+                return new PostingOutcome.Posted(List.of(posting.writeFinal(companyId, userId, date == null ? original.date() : date, text,
+                        original.currency(), original.exchangeRate(), mirrored, "REVERSAL", new VoucherKey(yearStart, number))));
+            });
+        } catch (Posting.Rejected rejected) {
+            return new PostingOutcome.Rejected(rejected.errors());
+        } catch (DuplicateKeyException raced) {
+            return new PostingOutcome.Rejected(List.of(new FieldError("number", "voucher " + fiscalYear + "/" + number + " was reversed by another request just now")));
+        }
+    }
+
+    /** A voucher by number; {@code fiscalYear} null means the latest fiscal year. */
+    public Optional<Voucher> voucher(long companyId, Integer fiscalYear, int number) {
+        return tenants.readInCompany(companyId, () -> {
+            Optional<LocalDate> start = fiscalYear == null
+                    ? store.fiscalYears(companyId).stream().map(FiscalYear::start).reduce((a, b) -> b)
+                    : fiscalYearStart(companyId, fiscalYear);
+            return start.flatMap(s -> store.voucher(companyId, s, number));
+        });
+    }
+
+    public Page<Voucher> vouchers(long companyId, LocalDate from, LocalDate to, String cursor, int limit) {
+        int size = Math.clamp(limit, 1, VOUCHER_PAGE_SIZE_MAX);
+        VoucherPosition after = cursor == null || cursor.isBlank() ? VoucherPosition.before(from) : VoucherCursor.decode(cursor);
+        return tenants.readInCompany(companyId, () -> {
+            List<Voucher> page = store.vouchers(companyId, from, to, after, size + 1);
+            if (page.size() <= size) return new Page<>(page, null);
+            List<Voucher> items = page.subList(0, size);
+            Voucher last = items.getLast();
+            return new Page<>(List.copyOf(items), VoucherCursor.encode(new VoucherPosition(last.date(), last.fiscalYearStart(), last.number())));
+        });
+    }
+
+    private Optional<LocalDate> fiscalYearStart(long companyId, int label) {
+        return store.fiscalYears(companyId).stream().map(FiscalYear::start).filter(s -> s.getYear() == label).findFirst();
+    }
+
+    // ------------------------------------------------------------------ periods
+
+    public record Lock(LocalDate from, LocalDate to, String reason) {}
+
+    /** Locks [from, to] against new entries. Postings into it that are under way finish first. */
+    public void lock(long companyId, long userId, LocalDate from, LocalDate to, String reason) {
+        tenants.inCompany(companyId, () -> {
+            store.lockFiscalYears(companyId, from, to);
+            for (LockedPeriod existing : store.locks(companyId)) {
+                if (!existing.to().isBefore(from) && !existing.from().isAfter(to)) {
+                    throw ProblemException.conflict(from + " to " + to + " overlaps the locked period " + existing.from() + " to " + existing.to());
+                }
+            }
+            store.insertLock(companyId, from, to, reason, userId, clock.instant());
+            return null;
+        });
+    }
+
+    public List<Lock> locks(long companyId) {
+        return tenants.readInCompany(companyId, () -> store.locks(companyId).stream().map(l -> new Lock(l.from(), l.to(), l.reason())).toList());
+    }
+
+    // ------------------------------------------------------------------ balances
+
+    /** Debit and credit per account and VAT code in [from, to], from the monthly balances. */
+    public List<Balance> balances(long companyId, LocalDate from, LocalDate to) {
+        return tenants.readInCompany(companyId, () -> store.balances(companyId, from, to));
+    }
+
+    /** One page of an account statement, with the balance brought forward to the page's first line. */
+    public record StatementPage(long broughtForward, List<StatementLine> lines, String next) {}
+
+    /**
+     * Entries on one account in [from, to], with the running balance's starting point: the balance
+     * before {@code from}, plus the entries of earlier pages when {@code cursor} continues one.
+     */
+    public StatementPage statementPage(long companyId, int account, LocalDate from, LocalDate to, String cursor, int limit) {
+        Page<StatementLine> page = statement(companyId, account, from, to, cursor, limit);
+        return tenants.readInCompany(companyId, () -> {
+            LocalDate beginning = store.firstEntryDate(companyId).orElse(from);
+            long before = beginning.isBefore(from)
+                    ? store.balances(companyId, beginning, from.minusDays(1)).stream().filter(b -> b.account() == account).mapToLong(Balance::balance).sum()
+                    : 0;
+            if (cursor != null && !cursor.isBlank()) {
+                VoucherCursor.StatementPosition after = VoucherCursor.decodeStatement(cursor);
+                before += store.sumThrough(companyId, account, from, after.voucher(), after.line());
+            }
+            return new StatementPage(before, page.items(), page.next());
+        });
+    }
+
+    /** Entries on one account in [from, to]; {@code cursor} continues a previous page. */
+    public Page<StatementLine> statement(long companyId, int account, LocalDate from, LocalDate to, String cursor, int limit) {
+        int size = Math.clamp(limit, 1, STATEMENT_PAGE_SIZE_MAX);
+        VoucherCursor.StatementPosition after = cursor == null || cursor.isBlank()
+                ? new VoucherCursor.StatementPosition(VoucherPosition.before(from), 0)
+                : VoucherCursor.decodeStatement(cursor);
+        return tenants.readInCompany(companyId, () -> {
+            List<StatementLine> lines = store.statement(companyId, account, from, to, after.voucher(), after.line(), size + 1);
+            if (lines.size() <= size) return new Page<>(lines, null);
+            List<StatementLine> items = lines.subList(0, size);
+            StatementLine last = items.getLast();
+            return new Page<>(List.copyOf(items), VoucherCursor.encodeStatement(new VoucherCursor.StatementPosition(
+                    new VoucherPosition(last.date(), last.fiscalYearStart(), last.voucherNumber()), last.line())));
+        });
+    }
+}

@@ -1,0 +1,16 @@
+package dk.ledgerline.ledger;
+
+import dk.ledgerline.shared.ProblemException.FieldError;
+import java.util.List;
+
+/** Posting either wrote every voucher or nothing at all; a rejection names each line and reason. */
+public sealed interface PostingOutcome {
+    record Posted(List<Voucher> vouchers) implements PostingOutcome {
+        public Voucher single() {
+            if (vouchers.size() != 1) throw new IllegalStateException("expected one voucher, posted " + vouchers.size());
+            return vouchers.getFirst();
+        }
+    }
+
+    record Rejected(List<FieldError> errors) implements PostingOutcome {}
+}

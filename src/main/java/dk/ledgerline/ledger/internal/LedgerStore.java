@@ -1,0 +1,369 @@
+package dk.ledgerline.ledger.internal;
+
+import dk.ledgerline.ledger.Account;
+import dk.ledgerline.ledger.AccountType;
+import dk.ledgerline.ledger.Balance;
+import dk.ledgerline.ledger.Entry;
+import dk.ledgerline.ledger.FiscalYear;
+import dk.ledgerline.ledger.StatementLine;
+import dk.ledgerline.ledger.Voucher;
+import dk.ledgerline.ledger.VoucherRef;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The ledger's SQL, all of it filtered on company_id (and row-level security checks the same). */
+@Repository
+public class LedgerStore {
+    /** The standard chart has ~330 accounts; a company with more than this has a data problem. */
+    public static final int ACCOUNTS_MAX = 5_000;
+    static final int FISCAL_YEARS_MAX = 200;
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    LedgerStore(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    // ---------------------------------------------------------------- accounts
+
+    public List<Account> accounts(long companyId) {
+        return jdbc.sql("""
+                select number, name, type, vat_code, standard_account from accounts
+                where company_id = :company order by number limit :limit""")
+                .param("company", companyId).param("limit", ACCOUNTS_MAX)
+                .query(LedgerStore::account).list();
+    }
+
+    public Optional<Account> account(long companyId, int number) {
+        return jdbc.sql("select number, name, type, vat_code, standard_account from accounts where company_id = :company and number = :number")
+                .param("company", companyId).param("number", number)
+                .query(LedgerStore::account).optional();
+    }
+
+    public Set<Integer> existingAccounts(long companyId, Collection<Integer> numbers) {
+        if (numbers.isEmpty()) return Set.of();
+        return Set.copyOf(jdbc.sql("select number from accounts where company_id = :company and number in (:numbers)")
+                .param("company", companyId).param("numbers", List.copyOf(numbers))
+                .query(Integer.class).list());
+    }
+
+    /** Inserts or updates; returns false when the account has postings and its type would change. */
+    public void upsertAccount(long companyId, Account account, Instant now) {
+        jdbc.sql("""
+                insert into accounts (company_id, number, name, type, vat_code, standard_account, created_at)
+                values (:company, :number, :name, :type, :vatCode, :standard, :now)
+                on conflict (company_id, number) do update
+                set name = excluded.name, type = excluded.type, vat_code = excluded.vat_code, standard_account = excluded.standard_account""")
+                .param("company", companyId).param("number", account.number()).param("name", account.name())
+                .param("type", account.type().name()).param("vatCode", account.vatCode())
+                .param("standard", account.standardAccount()).param("now", Timestamp.from(now))
+                .update();
+    }
+
+    public boolean hasPostings(long companyId, int account) {
+        return jdbc.sql("select exists (select 1 from account_balances where company_id = :company and account = :account)")
+                .param("company", companyId).param("account", account).query(Boolean.class).single();
+    }
+
+    private static Account account(ResultSet rs, int n) throws SQLException {
+        int standard = rs.getInt(5);
+        return new Account(rs.getInt(1), rs.getString(2), AccountType.valueOf(rs.getString(3)), rs.getString(4),
+                rs.wasNull() ? null : standard);
+    }
+
+    // ---------------------------------------------------------------- fiscal years and locks
+
+    public List<FiscalYear> fiscalYears(long companyId) {
+        return jdbc.sql("select start_date, end_date, closed from fiscal_years where company_id = :company order by start_date limit :limit")
+                .param("company", companyId).param("limit", FISCAL_YEARS_MAX)
+                .query((rs, n) -> new FiscalYear(rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class), rs.getBoolean(3)))
+                .list();
+    }
+
+    public void insertFiscalYear(long companyId, LocalDate start, LocalDate end) {
+        jdbc.sql("insert into fiscal_years (company_id, start_date, end_date) values (:company, :start, :end)")
+                .param("company", companyId).param("start", start).param("end", end).update();
+    }
+
+    /** Takes the next voucher number of the open fiscal year holding {@code date}, locking that year's row until commit. */
+    public Optional<NumberedYear> takeVoucherNumber(long companyId, LocalDate date) {
+        return jdbc.sql("""
+                update fiscal_years set next_voucher_number = next_voucher_number + 1
+                where company_id = :company and :date between start_date and end_date and not closed
+                returning start_date, next_voucher_number - 1""")
+                .param("company", companyId).param("date", date)
+                .query((rs, n) -> new NumberedYear(rs.getObject(1, LocalDate.class), rs.getInt(2)))
+                .optional();
+    }
+
+    public record NumberedYear(LocalDate fiscalYearStart, int number) {}
+
+    /** Locks the rows of every fiscal year overlapping the range, so no posting into it runs concurrently. */
+    public void lockFiscalYears(long companyId, LocalDate from, LocalDate to) {
+        jdbc.sql("select start_date from fiscal_years where company_id = :company and start_date <= :to and end_date >= :from order by start_date for update")
+                .param("company", companyId).param("from", from).param("to", to)
+                .query(LocalDate.class).list();
+    }
+
+    public Optional<LockedPeriod> lockCovering(long companyId, LocalDate date) {
+        return jdbc.sql("select from_date, to_date, reason from period_locks where company_id = :company and :date between from_date and to_date limit 1")
+                .param("company", companyId).param("date", date)
+                .query((rs, n) -> new LockedPeriod(rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class), rs.getString(3)))
+                .optional();
+    }
+
+    public List<LockedPeriod> locks(long companyId) {
+        return jdbc.sql("select from_date, to_date, reason from period_locks where company_id = :company order by from_date limit 1000")
+                .param("company", companyId)
+                .query((rs, n) -> new LockedPeriod(rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class), rs.getString(3)))
+                .list();
+    }
+
+    public record LockedPeriod(LocalDate from, LocalDate to, String reason) {}
+
+    public void insertLock(long companyId, LocalDate from, LocalDate to, String reason, long userId, Instant now) {
+        jdbc.sql("insert into period_locks (company_id, from_date, to_date, reason, locked_at, locked_by) values (:company, :from, :to, :reason, :now, :user)")
+                .param("company", companyId).param("from", from).param("to", to).param("reason", reason)
+                .param("now", Timestamp.from(now)).param("user", userId).update();
+    }
+
+    // ---------------------------------------------------------------- vouchers
+
+    public void insertVoucher(long companyId, LocalDate fiscalYear, int number, LocalDate date, String text, String currency,
+                              BigDecimal rate, String source, Instant now, long userId, VoucherKey reverses) {
+        jdbc.sql("""
+                insert into vouchers (company_id, fiscal_year, number, date, text, currency, exchange_rate, source,
+                                      registered_at, registered_by, reverses_year, reverses_number)
+                values (:company, :fy, :number, :date, :text, :currency, :rate, :source, :now, :user, :reversesYear, :reversesNumber)""")
+                .param("company", companyId).param("fy", fiscalYear).param("number", number).param("date", date)
+                .param("text", text).param("currency", currency).param("rate", rate).param("source", source)
+                .param("now", Timestamp.from(now)).param("user", userId)
+                .param("reversesYear", reverses == null ? null : reverses.fiscalYearStart())
+                .param("reversesNumber", reverses == null ? null : reverses.number())
+                .update();
+    }
+
+    /** A voucher's database key: the fiscal year by its start date. */
+    public record VoucherKey(LocalDate fiscalYearStart, int number) {}
+
+    public void insertEntries(long companyId, LocalDate fiscalYear, int number, LocalDate date, List<Entry> entries) {
+        template.batchUpdate("""
+                insert into entries (company_id, fiscal_year, voucher_number, line_number, date, account, amount, currency_amount, vat_code, text)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", entries, entries.size(), (ps, e) -> {
+            ps.setLong(1, companyId);
+            ps.setObject(2, fiscalYear);
+            ps.setInt(3, number);
+            ps.setInt(4, e.line());
+            ps.setObject(5, date);
+            ps.setInt(6, e.account());
+            ps.setLong(7, e.amount());
+            ps.setObject(8, e.currencyAmount());
+            ps.setString(9, e.vatCode());
+            ps.setString(10, e.text());
+        });
+    }
+
+    /** Sum and count of a voucher's entries as the database holds them, to check the invariant after writing. */
+    public long[] entryTotals(long companyId, LocalDate fiscalYear, int number) {
+        return jdbc.sql("select coalesce(sum(amount), 0), count(*) from entries where company_id = :company and fiscal_year = :fy and voucher_number = :number")
+                .param("company", companyId).param("fy", fiscalYear).param("number", number)
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+    }
+
+    /** Adds to the monthly balances; rows in key order so two postings never wait on each other in a cycle. */
+    public void addToBalances(long companyId, List<BalanceDelta> deltas) {
+        template.batchUpdate("""
+                insert into account_balances (company_id, account, month, vat_code, debit, credit)
+                values (?, ?, ?, ?, ?, ?)
+                on conflict (company_id, account, month, vat_code) do update
+                set debit = account_balances.debit + excluded.debit, credit = account_balances.credit + excluded.credit""",
+                deltas, deltas.size(), (ps, d) -> {
+                    ps.setLong(1, companyId);
+                    ps.setInt(2, d.account());
+                    ps.setObject(3, d.month());
+                    ps.setString(4, d.vatCode());
+                    ps.setLong(5, d.debit());
+                    ps.setLong(6, d.credit());
+                });
+    }
+
+    public record BalanceDelta(int account, LocalDate month, String vatCode, long debit, long credit) {}
+
+    private static final String VOUCHER_COLUMNS = """
+            v.fiscal_year, v.number, v.date, v.text, v.currency, v.exchange_rate, v.source, v.registered_at, v.registered_by,
+            v.reverses_year, v.reverses_number, r.fiscal_year as reversed_by_year, r.number as reversed_by_number""";
+
+    public Optional<Voucher> voucher(long companyId, LocalDate fiscalYear, int number) {
+        List<Voucher> found = withEntries(companyId, jdbc.sql("select " + VOUCHER_COLUMNS + "\n" + """
+                 from vouchers v
+                 left join vouchers r on r.company_id = v.company_id and r.reverses_year = v.fiscal_year and r.reverses_number = v.number
+                 where v.company_id = :company and v.fiscal_year = :fy and v.number = :number""")
+                .param("company", companyId).param("fy", fiscalYear).param("number", number)
+                .query(this::voucherHeader).list());
+        return found.stream().findFirst();
+    }
+
+    /** Vouchers by date in [from, to], after the keyset position {@code after} (exclusive), at most {@code limit}. */
+    public List<Voucher> vouchers(long companyId, LocalDate from, LocalDate to, VoucherPosition after, int limit) {
+        return withEntries(companyId, jdbc.sql("select " + VOUCHER_COLUMNS + "\n" + """
+                 from vouchers v
+                 left join vouchers r on r.company_id = v.company_id and r.reverses_year = v.fiscal_year and r.reverses_number = v.number
+                 where v.company_id = :company and v.date between :from and :to
+                   and (v.date, v.fiscal_year, v.number) > (:afterDate, :afterYear, :afterNumber)
+                 order by v.date, v.fiscal_year, v.number
+                 limit :limit""")
+                .param("company", companyId).param("from", from).param("to", to)
+                .param("afterDate", after.date()).param("afterYear", after.fiscalYearStart()).param("afterNumber", after.number())
+                .param("limit", limit)
+                .query(this::voucherHeader).list());
+    }
+
+    public record VoucherPosition(LocalDate date, LocalDate fiscalYearStart, int number) {
+        public static VoucherPosition before(LocalDate date) {
+            return new VoucherPosition(date.minusDays(1), LocalDate.of(1, 1, 1), Integer.MAX_VALUE);
+        }
+    }
+
+    private Voucher voucherHeader(ResultSet rs, int n) throws SQLException {
+        LocalDate reversesYear = rs.getObject("reverses_year", LocalDate.class);
+        LocalDate reversedByYear = rs.getObject("reversed_by_year", LocalDate.class);
+        return new Voucher(
+                rs.getObject("fiscal_year", LocalDate.class),
+                rs.getInt("number"),
+                rs.getObject("date", LocalDate.class),
+                rs.getString("text"),
+                rs.getString("currency"),
+                rs.getBigDecimal("exchange_rate"),
+                rs.getString("source"),
+                rs.getTimestamp("registered_at").toInstant(),
+                rs.getLong("registered_by"),
+                reversesYear == null ? null : new VoucherRef(reversesYear.getYear(), rs.getInt("reverses_number")),
+                reversedByYear == null ? null : new VoucherRef(reversedByYear.getYear(), rs.getInt("reversed_by_number")),
+                List.of());
+    }
+
+    /** Fills in the entries of a page of vouchers with one query. */
+    private List<Voucher> withEntries(long companyId, List<Voucher> headers) {
+        if (headers.isEmpty()) return headers;
+        Map<String, List<Entry>> entries = new LinkedHashMap<>();
+        List<java.sql.Date> years = new ArrayList<>();
+        List<Integer> numbers = new ArrayList<>();
+        for (Voucher v : headers) {
+            years.add(java.sql.Date.valueOf(v.fiscalYearStart()));
+            numbers.add(v.number());
+            entries.put(v.fiscalYearStart() + "/" + v.number(), new ArrayList<>());
+        }
+        jdbc.sql("""
+                select e.fiscal_year, e.voucher_number, e.line_number, e.account, e.amount, e.currency_amount, e.vat_code, e.text
+                from unnest(:years::date[], :numbers::int[]) as k(fiscal_year, number)
+                join entries e on e.company_id = :company and e.fiscal_year = k.fiscal_year and e.voucher_number = k.number
+                order by e.fiscal_year, e.voucher_number, e.line_number""")
+                .param("company", companyId)
+                .param("years", years.toArray(java.sql.Date[]::new))
+                .param("numbers", numbers.toArray(Integer[]::new))
+                .query(rs -> {
+                    long currencyAmount = rs.getLong(6);
+                    Long currency = rs.wasNull() ? null : currencyAmount;
+                    entries.get(rs.getObject(1, LocalDate.class) + "/" + rs.getInt(2))
+                            .add(new Entry(rs.getInt(3), rs.getInt(4), rs.getLong(5), currency, rs.getString(7), rs.getString(8)));
+                });
+        return headers.stream().map(v -> new Voucher(v.fiscalYearStart(), v.number(), v.date(), v.text(), v.currency(), v.exchangeRate(),
+                v.source(), v.registeredAt(), v.registeredBy(), v.reverses(), v.reversedBy(),
+                List.copyOf(entries.get(v.fiscalYearStart() + "/" + v.number())))).toList();
+    }
+
+    // ---------------------------------------------------------------- balances
+
+    /**
+     * Debit and credit per account and VAT code for [from, to]: whole months from the monthly
+     * balances, and only the partial months at either end from the entries themselves.
+     */
+    public List<Balance> balances(long companyId, LocalDate from, LocalDate to) {
+        if (from.isAfter(to)) return List.of();
+        LocalDate firstWholeMonth = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
+        LocalDate afterLastWholeMonth = to.plusDays(1).getDayOfMonth() == 1 ? to.plusDays(1) : to.withDayOfMonth(1);
+        StringBuilder sql = new StringBuilder();
+        var params = new LinkedHashMap<String, Object>();
+        params.put("company", companyId);
+        if (firstWholeMonth.isBefore(afterLastWholeMonth)) {
+            sql.append("""
+                    select account, vat_code, debit, credit from account_balances
+                    where company_id = :company and month >= :wholeFrom and month < :wholeTo""");
+            params.put("wholeFrom", firstWholeMonth);
+            params.put("wholeTo", afterLastWholeMonth);
+            addEntryRange(sql, params, "head", from, firstWholeMonth.minusDays(1));
+            addEntryRange(sql, params, "tail", afterLastWholeMonth, to);
+        } else {
+            addEntryRange(sql, params, "all", from, to);
+        }
+        String union = sql.toString();
+        if (union.startsWith("\nunion all\n")) union = union.substring("\nunion all\n".length());
+        return jdbc.sql("select account, vat_code, sum(debit)::bigint, sum(credit)::bigint from (" + union + ") b "
+                        + "group by account, vat_code order by account, vat_code")
+                .params(params)
+                .query((rs, n) -> new Balance(rs.getInt(1), rs.getString(2), rs.getLong(3), rs.getLong(4)))
+                .list();
+    }
+
+    private static void addEntryRange(StringBuilder sql, Map<String, Object> params, String name, LocalDate from, LocalDate to) {
+        if (from.isAfter(to)) return;
+        sql.append("\nunion all\n").append("""
+                select account, coalesce(vat_code, '') as vat_code,
+                       case when amount > 0 then amount else 0 end as debit,
+                       case when amount < 0 then amount else 0 end as credit
+                from entries where company_id = :company and date between :%1$sFrom and :%1$sTo""".formatted(name));
+        params.put(name + "From", from);
+        params.put(name + "To", to);
+    }
+
+    /** Entries on one account in [from, to], in date order after the keyset position, at most {@code limit}. */
+    public List<StatementLine> statement(long companyId, int account, LocalDate from, LocalDate to, VoucherPosition after, int afterLine, int limit) {
+        return jdbc.sql("""
+                select e.date, e.fiscal_year, e.voucher_number, e.line_number, coalesce(nullif(e.text, ''), v.text), e.amount, e.vat_code
+                from entries e join vouchers v on v.company_id = e.company_id and v.fiscal_year = e.fiscal_year and v.number = e.voucher_number
+                where e.company_id = :company and e.account = :account and e.date between :from and :to
+                  and (e.date, e.fiscal_year, e.voucher_number, e.line_number) > (:afterDate, :afterYear, :afterNumber, :afterLine)
+                order by e.date, e.fiscal_year, e.voucher_number, e.line_number
+                limit :limit""")
+                .param("company", companyId).param("account", account).param("from", from).param("to", to)
+                .param("afterDate", after.date()).param("afterYear", after.fiscalYearStart()).param("afterNumber", after.number())
+                .param("afterLine", afterLine).param("limit", limit)
+                .query((rs, n) -> new StatementLine(rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class),
+                        rs.getInt(3), rs.getInt(4), rs.getString(5), rs.getLong(6), rs.getString(7)))
+                .list();
+    }
+
+    /** Sum of one account's entries from {@code from} up to and including a keyset position. */
+    public long sumThrough(long companyId, int account, LocalDate from, VoucherPosition through, int throughLine) {
+        return jdbc.sql("""
+                select coalesce(sum(amount), 0)::bigint from entries
+                where company_id = :company and account = :account and date >= :from
+                  and (date, fiscal_year, voucher_number, line_number) <= (:date, :year, :number, :line)""")
+                .param("company", companyId).param("account", account).param("from", from)
+                .param("date", through.date()).param("year", through.fiscalYearStart()).param("number", through.number())
+                .param("line", throughLine)
+                .query(Long.class).single();
+    }
+
+    /** The earliest entry date of the company, or empty; reports use it as "from the beginning". */
+    public Optional<LocalDate> firstEntryDate(long companyId) {
+        return jdbc.sql("select min(start_date) from fiscal_years where company_id = :company")
+                .param("company", companyId).query(LocalDate.class).optional();
+    }
+}

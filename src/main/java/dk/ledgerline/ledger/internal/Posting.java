@@ -1,0 +1,262 @@
+package dk.ledgerline.ledger.internal;
+
+import dk.ledgerline.ledger.Entry;
+import dk.ledgerline.ledger.VatTreatment;
+import dk.ledgerline.ledger.VatTreatment.Expanded;
+import dk.ledgerline.ledger.VatTreatment.Invalid;
+import dk.ledgerline.ledger.VatTreatment.Part;
+import dk.ledgerline.ledger.Voucher;
+import dk.ledgerline.ledger.VoucherDraft;
+import dk.ledgerline.ledger.VoucherRef;
+import dk.ledgerline.ledger.internal.LedgerStore.BalanceDelta;
+import dk.ledgerline.ledger.internal.LedgerStore.VoucherKey;
+import dk.ledgerline.shared.Amounts;
+import dk.ledgerline.shared.ProblemException.FieldError;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns drafts into posted vouchers. Everything that can be wrong with a draft is checked before the
+ * first write; the one thing that can change under us (a period being locked) is checked after
+ * taking the fiscal year's row lock, which settling a period takes too.
+ */
+@Component
+public class Posting {
+    /** Dates outside this range are typing errors, not bookkeeping; year 10000 cannot even be stored by the API. */
+    static final LocalDate DATE_MIN = LocalDate.of(1900, 1, 1);
+    static final LocalDate DATE_MAX = LocalDate.of(9999, 12, 31);
+    /** ECB quotes to 4 decimals; Danish banks to 6 per 100. Six decimals per unit covers both. */
+    static final int EXCHANGE_RATE_SCALE_MAX = 6;
+    static final BigDecimal EXCHANGE_RATE_MAX = new BigDecimal("100000");
+    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+
+    private final LedgerStore store;
+    private final VatTreatment vat;
+    private final Clock clock;
+
+    Posting(LedgerStore store, VatTreatment vat, Clock clock) {
+        this.store = store;
+        this.vat = vat;
+        this.clock = clock;
+    }
+
+    /** Thrown inside the posting transaction so that it rolls back; the facade turns it into a value. */
+    public static final class Rejected extends RuntimeException {
+        private final List<FieldError> errors;
+
+        public Rejected(List<FieldError> errors) {
+            super(errors.isEmpty() ? "rejected" : errors.getFirst().field() + ": " + errors.getFirst().message(), null, false, false);
+            this.errors = List.copyOf(errors);
+        }
+
+        public List<FieldError> errors() { return errors; }
+    }
+
+    /** A voucher ready to write: entries in DKK, balanced, numbered on write. */
+    public record Prepared(LocalDate date, String text, String currency, BigDecimal rate, List<Entry> entries) {}
+
+    /** Checks and expands a draft; {@code prefix} names the draft in error fields ("" for a single voucher). */
+    public Prepared prepare(long companyId, VoucherDraft draft, String prefix) {
+        List<FieldError> errors = new ArrayList<>();
+        if (draft.date() == null) {
+            errors.add(new FieldError(prefix + "date", "is required (YYYY-MM-DD)"));
+        } else if (draft.date().isBefore(DATE_MIN) || draft.date().isAfter(DATE_MAX)) {
+            errors.add(new FieldError(prefix + "date", "must lie between " + DATE_MIN + " and " + DATE_MAX));
+        }
+        if (draft.text() == null || draft.text().isBlank()) {
+            errors.add(new FieldError(prefix + "text", "is required"));
+        } else if (draft.text().length() > VoucherDraft.TEXT_LENGTH_MAX) {
+            errors.add(new FieldError(prefix + "text", "must be at most " + VoucherDraft.TEXT_LENGTH_MAX + " characters"));
+        }
+        boolean foreign = !VoucherDraft.HOME_CURRENCY.equals(draft.currency());
+        if (!CURRENCY.matcher(draft.currency()).matches()) {
+            errors.add(new FieldError(prefix + "currency", "must be an ISO 4217 code such as DKK or EUR"));
+        } else if (foreign) {
+            BigDecimal rate = draft.exchangeRate();
+            if (rate == null || rate.signum() <= 0 || rate.compareTo(EXCHANGE_RATE_MAX) > 0 || rate.stripTrailingZeros().scale() > EXCHANGE_RATE_SCALE_MAX) {
+                errors.add(new FieldError(prefix + "exchangeRate", "is required for " + draft.currency() + ": DKK per 1 " + draft.currency()
+                        + ", positive, at most " + EXCHANGE_RATE_SCALE_MAX + " decimals"));
+            }
+        } else if (draft.exchangeRate() != null && draft.exchangeRate().compareTo(BigDecimal.ONE) != 0) {
+            errors.add(new FieldError(prefix + "exchangeRate", "must be absent (or 1) for DKK"));
+        }
+        if (draft.lines().size() < 2) {
+            errors.add(new FieldError(prefix + "lines", "a voucher needs at least 2 lines"));
+        } else if (draft.lines().size() > VoucherDraft.LINES_MAX) {
+            errors.add(new FieldError(prefix + "lines", "a voucher has at most " + VoucherDraft.LINES_MAX + " lines"));
+        }
+        if (!errors.isEmpty()) throw new Rejected(errors);
+
+        List<Part> parts = new ArrayList<>();
+        List<Integer> partLine = new ArrayList<>();
+        List<String> partText = new ArrayList<>();
+        List<VatTreatment.Expansion> expansions = vat.expand(companyId, draft.lines());
+        for (int i = 0; i < draft.lines().size(); i++) {
+            VoucherDraft.Line line = draft.lines().get(i);
+            String field = prefix + "lines[" + i + "]";
+            if (line.amount() == 0) {
+                errors.add(new FieldError(field + ".amount", "must not be zero"));
+                continue;
+            }
+            if (Math.abs(line.amount()) > Amounts.MAX_ABS_MINOR) {
+                errors.add(new FieldError(field + ".amount", "is larger than " + Amounts.format(Amounts.MAX_ABS_MINOR)));
+                continue;
+            }
+            if (line.text() != null && line.text().length() > VoucherDraft.TEXT_LENGTH_MAX) {
+                errors.add(new FieldError(field + ".text", "must be at most " + VoucherDraft.TEXT_LENGTH_MAX + " characters"));
+                continue;
+            }
+            switch (expansions.get(i)) {
+                case Invalid invalid -> errors.add(new FieldError(field + "." + invalid.field(), invalid.message()));
+                case Expanded expanded -> {
+                    long sum = expanded.parts().stream().mapToLong(Part::amount).sum();
+                    if (sum != line.amount()) {
+                        throw new IllegalStateException("VAT expansion of " + field + " changed its amount from " + line.amount() + " to " + sum);
+                    }
+                    for (Part part : expanded.parts()) {
+                        parts.add(part);
+                        partLine.add(i);
+                        partText.add(line.text() == null ? "" : line.text());
+                    }
+                }
+            }
+        }
+        if (!errors.isEmpty()) throw new Rejected(errors);
+
+        long debit = 0;
+        long credit = 0;
+        for (VoucherDraft.Line line : draft.lines()) {
+            if (line.amount() > 0) debit = Math.addExact(debit, line.amount());
+            else credit = Math.addExact(credit, line.amount());
+        }
+        if (debit + credit != 0) {
+            errors.add(new FieldError(prefix + "lines", "the voucher does not balance: debit " + Amounts.format(debit)
+                    + ", credit " + Amounts.format(credit) + ", difference " + Amounts.format(debit + credit) + " " + draft.currency()));
+        }
+
+        Set<Integer> accounts = new TreeSet<>();
+        parts.forEach(p -> accounts.add(p.account()));
+        Set<Integer> existing = store.existingAccounts(companyId, accounts);
+        for (int i = 0; i < parts.size(); i++) {
+            Part part = parts.get(i);
+            if (!existing.contains(part.account())) {
+                String where = prefix + "lines[" + partLine.get(i) + "]";
+                String message = part.vat()
+                        ? "the VAT account " + part.account() + " of code " + part.vatCode() + " does not exist in the chart of accounts"
+                        : "account " + part.account() + " does not exist";
+                FieldError error = new FieldError(where + (part.vat() ? ".vatCode" : ".account"), message);
+                if (!errors.contains(error)) errors.add(error);
+            }
+        }
+        if (!errors.isEmpty()) throw new Rejected(errors);
+
+        List<Entry> entries = toKroner(parts, partText, foreign ? draft.exchangeRate() : null);
+        return new Prepared(draft.date(), draft.text().trim(), draft.currency(), foreign ? draft.exchangeRate() : null, entries);
+    }
+
+    /**
+     * Converts each part to DKK (half-up to the øre). Rounding can leave the converted voucher a few
+     * øre out of balance; that residue goes on the largest non-VAT entry, as a bank would book it.
+     */
+    private static List<Entry> toKroner(List<Part> parts, List<String> texts, BigDecimal rate) {
+        long[] kroner = new long[parts.size()];
+        long sum = 0;
+        int largest = -1;
+        for (int i = 0; i < parts.size(); i++) {
+            Part part = parts.get(i);
+            kroner[i] = rate == null ? part.amount()
+                    : BigDecimal.valueOf(part.amount()).multiply(rate).setScale(0, RoundingMode.HALF_UP).longValueExact();
+            sum += kroner[i];
+            if (!part.vat() && (largest < 0 || Math.abs(part.amount()) > Math.abs(parts.get(largest).amount()))) largest = i;
+        }
+        if (sum != 0) kroner[largest] -= sum;
+        List<Entry> entries = new ArrayList<>(parts.size());
+        for (int i = 0; i < parts.size(); i++) {
+            Part part = parts.get(i);
+            entries.add(new Entry(i + 1, part.account(), kroner[i], rate == null ? null : part.amount(), part.vatCode(), texts.get(i)));
+        }
+        return entries;
+    }
+
+    /**
+     * Writes a prepared voucher: takes the next number of its fiscal year (locking the year's row),
+     * checks the period is open, writes voucher, entries and balances, and checks what was written.
+     */
+    public Voucher write(long companyId, long userId, Prepared prepared, String source, VoucherKey reverses, String field) {
+        var numbered = store.takeVoucherNumber(companyId, prepared.date());
+        if (numbered.isEmpty()) {
+            throw new Rejected(List.of(new FieldError(field + "date", "no open fiscal year holds " + prepared.date())));
+        }
+        var locked = store.lockCovering(companyId, prepared.date());
+        if (locked.isPresent()) {
+            throw new Rejected(List.of(new FieldError(field + "date", prepared.date() + " lies in a locked period ("
+                    + locked.get().from() + " to " + locked.get().to() + ": " + locked.get().reason() + ")")));
+        }
+        LocalDate fiscalYear = numbered.get().fiscalYearStart();
+        int number = numbered.get().number();
+        Instant now = clock.instant();
+        store.insertVoucher(companyId, fiscalYear, number, prepared.date(), prepared.text(), prepared.currency(), prepared.rate(),
+                source, now, userId, reverses);
+        store.insertEntries(companyId, fiscalYear, number, prepared.date(), prepared.entries());
+        store.addToBalances(companyId, deltas(prepared));
+
+        long[] totals = store.entryTotals(companyId, fiscalYear, number);
+        if (totals[0] != 0 || totals[1] != prepared.entries().size()) {
+            throw new IllegalStateException("voucher " + fiscalYear.getYear() + "/" + number + " was written with sum " + totals[0]
+                    + " and " + totals[1] + " entries; expected 0 and " + prepared.entries().size());
+        }
+        return new Voucher(fiscalYear, number, prepared.date(), prepared.text(), prepared.currency(), prepared.rate(), source,
+                now, userId, reverses == null ? null : new VoucherRef(reverses.fiscalYearStart().getYear(), reverses.number()),
+                null, prepared.entries());
+    }
+
+    /** Writes entries that are already final (a reversal, a VAT settlement): checked for balance and accounts, not expanded. */
+    public Voucher writeFinal(long companyId, long userId, LocalDate date, String text, String currency, BigDecimal rate, List<Entry> entries,
+                       String source, VoucherKey reverses) {
+        long sum = entries.stream().mapToLong(Entry::amount).sum();
+        if (sum != 0) throw new IllegalStateException("final entries of \"" + text + "\" do not balance: " + sum);
+        if (date.isBefore(DATE_MIN) || date.isAfter(DATE_MAX)) {
+            throw new Rejected(List.of(new FieldError("date", "must lie between " + DATE_MIN + " and " + DATE_MAX)));
+        }
+        Set<Integer> accounts = new TreeSet<>();
+        entries.forEach(e -> accounts.add(e.account()));
+        Set<Integer> existing = store.existingAccounts(companyId, accounts);
+        List<FieldError> errors = new ArrayList<>();
+        for (Integer account : accounts) {
+            if (!existing.contains(account)) errors.add(new FieldError("account", "account " + account + " does not exist"));
+        }
+        if (!errors.isEmpty()) throw new Rejected(errors);
+        List<Entry> numbered = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            Entry e = entries.get(i);
+            numbered.add(new Entry(i + 1, e.account(), e.amount(), e.currencyAmount(), e.vatCode(), e.text() == null ? "" : e.text()));
+        }
+        return write(companyId, userId, new Prepared(date, text, currency, rate, numbered), source, reverses, "");
+    }
+
+    private static List<BalanceDelta> deltas(Prepared prepared) {
+        record Key(int account, String vatCode) {}
+        Map<Key, long[]> sums = new TreeMap<>(Comparator.comparingInt(Key::account).thenComparing(Key::vatCode));
+        for (Entry entry : prepared.entries()) {
+            long[] sum = sums.computeIfAbsent(new Key(entry.account(), entry.vatCode() == null ? "" : entry.vatCode()), k -> new long[2]);
+            if (entry.amount() > 0) sum[0] += entry.amount();
+            else sum[1] += entry.amount();
+        }
+        LocalDate month = prepared.date().withDayOfMonth(1);
+        return sums.entrySet().stream()
+                .map(e -> new BalanceDelta(e.getKey().account(), month, e.getKey().vatCode(), e.getValue()[0], e.getValue()[1]))
+                .toList();
+    }
+}

@@ -1,0 +1,38 @@
+package dk.ledgerline.ops;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.slf4j.MDC;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Gives every request an id (the caller's {@code X-Request-Id} when it is sane), returns it on the
+ * response and puts it in every log line, so one complaint finds its logs.
+ */
+public class RequestIdFilter extends OncePerRequestFilter {
+    public static final String HEADER = "X-Request-Id";
+    public static final String MDC_KEY = "requestId";
+    public static final String COMPANY_MDC_KEY = "companyId";
+    /** Long enough for a UUID or a W3C trace id; anything else might be an attack on the logs. */
+    private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String given = request.getHeader(HEADER);
+        String id = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        MDC.put(MDC_KEY, id);
+        response.setHeader(HEADER, id);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            MDC.remove(MDC_KEY);
+            MDC.remove(COMPANY_MDC_KEY);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package dk.ledgerline.shared.internal;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dk.ledgerline.shared.TenantTransactions;
+import java.time.Clock;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfiguration {
+
+    /** Where the application connects, and as whom; the migration user may differ (it owns the schema). */
+    record Endpoint(String url, String username, String password, String migrationUsername, String migrationPassword) {}
+
+    @Bean
+    DatabaseSettings databaseSettings(Environment env) {
+        return DatabaseSettings.from(env);
+    }
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgresHolder embeddedPostgres(DatabaseSettings settings) {
+        return new EmbeddedPostgresHolder(settings.embedded() ? EmbeddedPostgresServer.start(settings.dataDirectory().resolve("postgres")) : null);
+    }
+
+    @Bean
+    Endpoint databaseEndpoint(DatabaseSettings settings, EmbeddedPostgresHolder embedded) {
+        if (embedded.server() != null) {
+            EmbeddedPostgresServer server = embedded.server();
+            return new Endpoint(server.jdbcUrl(), EmbeddedPostgresServer.APP_ROLE, "", EmbeddedPostgresServer.SUPERUSER, "");
+        }
+        return new Endpoint(settings.url(), settings.username(), settings.password(), settings.migrationUsername(), settings.migrationPassword());
+    }
+
+    @Bean
+    @Primary
+    HikariDataSource dataSource(Endpoint endpoint, DatabaseSettings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("ledgerline");
+        config.setJdbcUrl(endpoint.url());
+        config.setUsername(endpoint.username());
+        config.setPassword(endpoint.password());
+        config.setMaximumPoolSize(settings.poolSizeMax());
+        config.setMinimumIdle(Math.min(4, settings.poolSizeMax()));
+        config.setConnectionTimeout(settings.connectionTimeout().toMillis());
+        // A statement timeout on every connection, so no statement anywhere runs unbounded;
+        // request work narrows it to what remains of the request's deadline.
+        config.setConnectionInitSql("set statement_timeout = " + TenantTransactions.STATEMENT_TIMEOUT_MAX.toMillis()
+                + "; set lock_timeout = 2000; set idle_in_transaction_session_timeout = 30000");
+        config.addDataSourceProperty("tcpKeepAlive", "true");
+        config.addDataSourceProperty("connectTimeout", "5");
+        config.addDataSourceProperty("ApplicationName", "ledgerline");
+        return new HikariDataSource(config);
+    }
+
+    @Bean(defaultCandidate = false)
+    @FlywayDataSource
+    DataSource flywayDataSource(Endpoint endpoint) {
+        SimpleDriverDataSource dataSource = new SimpleDriverDataSource();
+        dataSource.setDriverClass(org.postgresql.Driver.class);
+        dataSource.setUrl(endpoint.url());
+        dataSource.setUsername(endpoint.migrationUsername());
+        dataSource.setPassword(endpoint.migrationPassword());
+        return dataSource;
+    }
+
+    @Bean
+    FlywayConfigurationCustomizer appRolePlaceholder(Endpoint endpoint) {
+        return configuration -> configuration.placeholders(Map.of("app_role", endpoint.username()));
+    }
+
+    @Bean
+    Clock clock() {
+        // Danish bookkeeping: "today" and VAT deadlines are Copenhagen dates whatever the server's zone.
+        return Clock.system(java.time.ZoneId.of("Europe/Copenhagen"));
+    }
+
+    /** Holds the embedded server, if any, so that it stops after the pool has closed. */
+    record EmbeddedPostgresHolder(EmbeddedPostgresServer server) implements AutoCloseable {
+        @Override
+        public void close() throws Exception {
+            if (server != null) server.close();
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dk.ledgerline.shared.internal;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.core.env.Environment;
+
+/**
+ * How Ledgerline reaches PostgreSQL. Without {@code spring.datasource.url} it starts the embedded
+ * server on {@code ledgerline.data-dir}; with it, it uses that (external, possibly multi-host) URL.
+ */
+record DatabaseSettings(
+        Path dataDirectory,
+        String url,
+        String username,
+        String password,
+        String migrationUsername,
+        String migrationPassword,
+        int poolSizeMax,
+        Duration connectionTimeout) {
+
+    /** Below this a busy moment turns into errors at once; Hikari itself refuses less than 250 ms. */
+    static final Duration CONNECTION_TIMEOUT_MIN = Duration.ofMillis(250);
+    /** A request should not queue for a connection longer than users wait for a page. */
+    static final Duration CONNECTION_TIMEOUT_MAX = Duration.ofSeconds(10);
+    /** Two cores of PostgreSQL saturate far below this; more connections only add contention. */
+    static final int POOL_SIZE_LIMIT = 100;
+
+    DatabaseSettings {
+        if (poolSizeMax < 2 || poolSizeMax > POOL_SIZE_LIMIT) {
+            throw new IllegalArgumentException("ledgerline.database.pool-size must be between 2 and " + POOL_SIZE_LIMIT + "; was " + poolSizeMax);
+        }
+        if (connectionTimeout.compareTo(CONNECTION_TIMEOUT_MIN) < 0 || connectionTimeout.compareTo(CONNECTION_TIMEOUT_MAX) > 0) {
+            throw new IllegalArgumentException("ledgerline.database.connection-timeout must be between "
+                    + CONNECTION_TIMEOUT_MIN.toMillis() + "ms and " + CONNECTION_TIMEOUT_MAX.toMillis() + "ms; was " + connectionTimeout.toMillis() + "ms");
+        }
+        if (url != null && (username == null || username.isBlank())) {
+            throw new IllegalArgumentException("spring.datasource.url is set (" + url + ") but spring.datasource.username is not");
+        }
+    }
+
+    boolean embedded() { return url == null; }
+
+    static DatabaseSettings from(Environment env) {
+        String url = blankToNull(env.getProperty("spring.datasource.url"));
+        String username = blankToNull(env.getProperty("spring.datasource.username"));
+        String password = env.getProperty("spring.datasource.password", "");
+        return new DatabaseSettings(
+                Path.of(env.getProperty("ledgerline.data-dir", "./data")),
+                url,
+                username,
+                password,
+                env.getProperty("spring.flyway.user", username == null ? "" : username),
+                env.getProperty("spring.flyway.password", password),
+                env.getProperty("ledgerline.database.pool-size", Integer.class, 20),
+                env.getProperty("ledgerline.database.connection-timeout", Duration.class, Duration.ofSeconds(2)));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

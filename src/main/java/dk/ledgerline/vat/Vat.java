@@ -1,0 +1,153 @@
+package dk.ledgerline.vat;
+
+import dk.ledgerline.identity.Identity;
+import dk.ledgerline.ledger.Balance;
+import dk.ledgerline.ledger.Entry;
+import dk.ledgerline.ledger.Ledger;
+import dk.ledgerline.ledger.PostingOutcome;
+import dk.ledgerline.ledger.VoucherRef;
+import dk.ledgerline.shared.Amounts;
+import dk.ledgerline.shared.ProblemException;
+import dk.ledgerline.shared.TenantTransactions;
+import dk.ledgerline.shared.VatPeriodType;
+import dk.ledgerline.vat.internal.VatStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/** VAT codes, the VAT return of a period, and its settlement. */
+@Service
+public class Vat {
+    private final Ledger ledger;
+    private final Identity identity;
+    private final VatStore store;
+    private final TenantTransactions tenants;
+    private final Clock clock;
+
+    Vat(Ledger ledger, Identity identity, VatStore store, TenantTransactions tenants, Clock clock) {
+        this.ledger = ledger;
+        this.identity = identity;
+        this.store = store;
+        this.tenants = tenants;
+        this.clock = clock;
+    }
+
+    public List<VatCode> codes() {
+        return List.of(VatCode.values());
+    }
+
+    public VatAccounts accounts(long companyId) {
+        return tenants.readInCompany(companyId, () -> store.settings(companyId))
+                .orElseThrow(() -> new IllegalStateException("company " + companyId + " has no VAT settings"));
+    }
+
+    public VatPeriod period(long companyId, String text) {
+        return VatPeriod.parse(text, identity.vatPeriod(companyId));
+    }
+
+    public VatPeriodType periodType(long companyId) {
+        return identity.vatPeriod(companyId);
+    }
+
+    /** The return as filed when the period is settled; otherwise as the ledger stands now. */
+    public VatReturn vatReturn(long companyId, VatPeriod period) {
+        return tenants.readInCompany(companyId, () -> store.settledReturn(companyId, period)
+                .orElseGet(() -> compute(companyId, period, accounts(companyId)).toReturn(false, null, null)));
+    }
+
+    /** The returns of the periods of one calendar year, settled or not. */
+    public List<VatReturn> returnsOfYear(long companyId, int year) {
+        VatPeriodType type = identity.vatPeriod(companyId);
+        List<VatReturn> returns = new ArrayList<>();
+        for (VatPeriod period : VatPeriod.ofYear(year, type)) returns.add(vatReturn(companyId, period));
+        return returns;
+    }
+
+    /**
+     * Settles a period: posts the transfer of each VAT account's period balance to the settlement
+     * account (the whole-kroner difference to the rounding account), locks the period against new
+     * entries and freezes the return as filed. All in one transaction.
+     */
+    public VatReturn settle(long companyId, long userId, VatPeriod period) {
+        LocalDate today = LocalDate.now(clock);
+        if (!period.to().isBefore(today)) {
+            throw ProblemException.unprocessable("the VAT period " + period + " has not ended yet",
+                    List.of(new ProblemException.FieldError("period", "ends " + period.to() + "; it can be settled from " + period.to().plusDays(1))));
+        }
+        return tenants.inCompany(companyId, () -> {
+            if (store.settledReturn(companyId, period).isPresent()) {
+                throw ProblemException.conflict("the VAT period " + period + " is already settled");
+            }
+            VatAccounts accounts = accounts(companyId);
+            Figures figures = compute(companyId, period, accounts);
+            List<Entry> entries = new ArrayList<>();
+            for (var held : figures.vatAccountBalances().entrySet()) {
+                if (held.getValue() != 0) entries.add(new Entry(0, held.getKey(), -held.getValue(), null, null, "Momsafregning " + period));
+            }
+            long clearedExact = entries.stream().mapToLong(Entry::amount).sum();
+            long payableMinor = figures.vatPayable() * 100;
+            if (payableMinor != 0) entries.add(new Entry(0, accounts.settlement(), -payableMinor, null, null, "Afgiftstilsvar " + period));
+            long rounding = payableMinor - clearedExact;
+            if (rounding != 0) entries.add(new Entry(0, accounts.rounding(), rounding, null, null, "Øreafrunding moms " + period));
+            VoucherRef voucher = null;
+            if (!entries.isEmpty()) {
+                PostingOutcome outcome = ledger.postEntries(companyId, userId, period.to(), "Momsafregning " + period, entries, "VAT_SETTLEMENT");
+                switch (outcome) {
+                    case PostingOutcome.Rejected rejected -> throw ProblemException.unprocessable(
+                            "the VAT period " + period + " cannot be settled", rejected.errors());
+                    case PostingOutcome.Posted posted -> voucher = posted.single().ref();
+                }
+            }
+            ledger.lock(companyId, userId, period.from(), period.to(), "Momsangivelse " + period);
+            VatReturn settled = figures.toReturn(true, clock.instant(), voucher);
+            store.insertReturn(companyId, settled, userId);
+            return settled;
+        });
+    }
+
+    /** The return's figures: VAT from the VAT accounts' balances, boxes from the net amounts per code. */
+    private Figures compute(long companyId, VatPeriod period, VatAccounts accounts) {
+        List<Balance> balances = ledger.balances(companyId, period.from(), period.to());
+        java.util.Map<Integer, Long> vatHeld = new java.util.TreeMap<>();
+        for (int account : accounts.vatHolding()) vatHeld.put(account, 0L);
+        long[] boxes = new long[VatCode.Box.values().length];
+        for (Balance b : balances) {
+            if (vatHeld.containsKey(b.account())) {
+                vatHeld.merge(b.account(), b.balance(), Long::sum);
+                continue;
+            }
+            if (b.account() == accounts.settlement()) continue;
+            Optional<VatCode> code = VatCode.of(b.vatCode());
+            if (code.isPresent()) boxes[code.get().box().ordinal()] += b.balance();
+        }
+        return new Figures(period, vatHeld,
+                Amounts.toWholeKroner(-vatHeld.get(accounts.salesVat())),
+                Amounts.toWholeKroner(vatHeld.get(accounts.purchaseVat())),
+                Amounts.toWholeKroner(-vatHeld.get(accounts.goodsAbroadVat())),
+                Amounts.toWholeKroner(-vatHeld.get(accounts.servicesAbroadVat())),
+                Amounts.toWholeKroner(boxes[VatCode.Box.RUBRIK_A_GOODS.ordinal()]),
+                Amounts.toWholeKroner(boxes[VatCode.Box.RUBRIK_A_SERVICES.ordinal()]),
+                Amounts.toWholeKroner(-boxes[VatCode.Box.RUBRIK_B_GOODS_REPORTED.ordinal()]),
+                Amounts.toWholeKroner(-boxes[VatCode.Box.RUBRIK_B_GOODS_NOT_REPORTED.ordinal()]),
+                Amounts.toWholeKroner(-boxes[VatCode.Box.RUBRIK_B_SERVICES.ordinal()]),
+                Amounts.toWholeKroner(-boxes[VatCode.Box.RUBRIK_C.ordinal()]));
+    }
+
+    /** Whole kroner, each box rounded half-up on its own; the payable is the sum of the rounded boxes, as on the form. */
+    private record Figures(VatPeriod period, java.util.Map<Integer, Long> vatAccountBalances,
+                           long salesVat, long purchaseVat, long goodsAbroad, long servicesAbroad,
+                           long rubrikAGoods, long rubrikAServices, long rubrikBReported, long rubrikBNotReported, long rubrikBServices, long rubrikC) {
+        long vatPayable() {
+            return salesVat + goodsAbroad + servicesAbroad - purchaseVat;
+        }
+
+        VatReturn toReturn(boolean settled, Instant settledAt, VoucherRef voucher) {
+            return new VatReturn(period, salesVat, purchaseVat, goodsAbroad, servicesAbroad, rubrikAGoods, rubrikAServices,
+                    rubrikBReported, rubrikBNotReported, rubrikBServices, rubrikC, vatPayable(), settled, settledAt, voucher);
+        }
+    }
+}

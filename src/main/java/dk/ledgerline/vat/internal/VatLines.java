@@ -1,0 +1,88 @@
+package dk.ledgerline.vat.internal;
+
+import dk.ledgerline.ledger.VatTreatment;
+import dk.ledgerline.ledger.VoucherDraft;
+import dk.ledgerline.shared.TenantTransactions;
+import dk.ledgerline.vat.VatAccounts;
+import dk.ledgerline.vat.VatCode;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * Danish VAT on journal lines. A U25 or I25 amount is gross: the VAT part is split out to the VAT
+ * account. A reverse-charge amount is net: its VAT is added as output VAT and deducted as input VAT
+ * in the same voucher, so it costs nothing but shows on the return.
+ */
+@Component
+class VatLines implements VatTreatment {
+    private final VatStore store;
+    private final TenantTransactions tenants;
+
+    VatLines(VatStore store, TenantTransactions tenants) {
+        this.store = store;
+        this.tenants = tenants;
+    }
+
+    @Override
+    public boolean knows(String code) {
+        return VatCode.of(code).isPresent();
+    }
+
+    @Override
+    public List<Expansion> expand(long companyId, List<VoucherDraft.Line> lines) {
+        VatAccounts accounts = null;
+        List<Expansion> result = new ArrayList<>(lines.size());
+        for (VoucherDraft.Line line : lines) {
+            if (line.vatCode() == null || line.vatCode().isBlank()) {
+                result.add(new Expanded(List.of(new Part(line.account(), line.amount(), null, false))));
+                continue;
+            }
+            Optional<VatCode> code = VatCode.of(line.vatCode());
+            if (code.isEmpty()) {
+                result.add(new Invalid("vatCode", "unknown VAT code \"" + line.vatCode() + "\"; known codes are " + List.of(VatCode.values())));
+                continue;
+            }
+            if (accounts == null) accounts = tenants.readInCompany(companyId, () -> store.settings(companyId)).orElseThrow(
+                    () -> new IllegalStateException("company " + companyId + " has no VAT settings"));
+            result.add(expand(line, code.get(), accounts));
+        }
+        return result;
+    }
+
+    static Expansion expand(VoucherDraft.Line line, VatCode code, VatAccounts accounts) {
+        String name = code.name();
+        long amount = line.amount();
+        return switch (code.treatment()) {
+            case NONE -> new Expanded(List.of(new Part(line.account(), amount, name, false)));
+            case OUTPUT_GROSS, INPUT_GROSS -> {
+                long vat = vatOfGross(amount, code.ratePercent());
+                int vatAccount = code.treatment() == VatCode.Treatment.OUTPUT_GROSS ? accounts.salesVat() : accounts.purchaseVat();
+                yield new Expanded(List.of(new Part(line.account(), amount - vat, name, false), new Part(vatAccount, vat, name, true)));
+            }
+            case REVERSE_CHARGE_GOODS, REVERSE_CHARGE_SERVICES -> {
+                long vat = vatOfNet(amount, code.ratePercent());
+                int outputAccount = code.treatment() == VatCode.Treatment.REVERSE_CHARGE_GOODS ? accounts.goodsAbroadVat() : accounts.servicesAbroadVat();
+                yield new Expanded(List.of(
+                        new Part(line.account(), amount, name, false),
+                        new Part(outputAccount, -vat, name, true),
+                        new Part(accounts.purchaseVat(), vat, name, true)));
+            }
+        };
+    }
+
+    /** The VAT inside a gross amount: gross × rate / (100 + rate), half-up to the øre, sign kept. */
+    static long vatOfGross(long grossMinor, int ratePercent) {
+        return BigDecimal.valueOf(grossMinor).multiply(BigDecimal.valueOf(ratePercent))
+                .divide(BigDecimal.valueOf(100 + ratePercent), 0, RoundingMode.HALF_UP).longValueExact();
+    }
+
+    /** The VAT on a net amount: net × rate / 100, half-up to the øre, sign kept. */
+    static long vatOfNet(long netMinor, int ratePercent) {
+        return BigDecimal.valueOf(netMinor).multiply(BigDecimal.valueOf(ratePercent))
+                .divide(BigDecimal.valueOf(100), 0, RoundingMode.HALF_UP).longValueExact();
+    }
+}
