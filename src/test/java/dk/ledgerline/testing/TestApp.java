@@ -1,0 +1,68 @@
+package dk.ledgerline.testing;
+
+import dk.ledgerline.Ledgerline;
+import java.nio.file.Path;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * One real Ledgerline per test JVM: embedded PostgreSQL in a fresh folder, Tomcat on a free port,
+ * real HTTP. Tests share it and stay apart by each creating its own users and companies.
+ */
+public final class TestApp {
+    private static TestApp instance;
+
+    private final ConfigurableApplicationContext context;
+    private final int port;
+    private final Path dataDirectory;
+
+    private TestApp(ConfigurableApplicationContext context, Path dataDirectory) {
+        this.context = context;
+        this.dataDirectory = dataDirectory;
+        this.port = ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    public static synchronized TestApp get() {
+        if (instance == null) {
+            Path data = Path.of("target", "test-data", "run-" + UUID.randomUUID()).toAbsolutePath();
+            SpringApplication app = new SpringApplication(Ledgerline.class);
+            ConfigurableApplicationContext context = app.run(
+                    "--server.port=0",
+                    "--ledgerline.data-dir=" + data,
+                    "--ledgerline.demo=false",
+                    "--logging.level.root=WARN",
+                    "--logging.level.dk.ledgerline=INFO",
+                    "--spring.main.banner-mode=off");
+            instance = new TestApp(context, data);
+            Runtime.getRuntime().addShutdownHook(new Thread(context::close, "test-app-shutdown"));
+        }
+        return instance;
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    public DataSource dataSource() {
+        return context.getBean(DataSource.class);
+    }
+
+    public Api api() {
+        return new Api(baseUrl(), null);
+    }
+}
