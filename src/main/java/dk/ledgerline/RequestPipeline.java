@@ -3,7 +3,6 @@ package dk.ledgerline;
 import dk.ledgerline.admission.AdmissionFilter;
 import dk.ledgerline.admission.DeadlineFilter;
 import dk.ledgerline.admission.IdempotencyFilter;
-import dk.ledgerline.admission.internal.IdempotencyStore;
 import dk.ledgerline.identity.AuthenticationFilter;
 import dk.ledgerline.identity.Identity;
 import dk.ledgerline.identity.TenantFilter;
@@ -15,8 +14,6 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import org.springframework.transaction.PlatformTransactionManager;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * Every request passes these steps in this order, before its handler:
@@ -63,8 +60,8 @@ class RequestPipeline {
     }
 
     @Bean
-    FilterRegistrationBean<IdempotencyFilter> idempotency(IdempotencyStore store, PlatformTransactionManager transactions, ObjectMapper json, Clock clock) {
-        return step(new IdempotencyFilter(store, transactions, json, clock), 6);
+    FilterRegistrationBean<IdempotencyFilter> idempotency(IdempotencyFilter filter) {
+        return step(filter, 6);
     }
 
     private static <F extends Filter> FilterRegistrationBean<F> step(F filter, int position) {

@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.DefaultTransactionDefinition;
@@ -32,6 +33,7 @@ import tools.jackson.databind.ObjectMapper;
  *
  * <p>It also bounds every write's body, since it is the first step to read it.
  */
+@Component
 public class IdempotencyFilter extends OncePerRequestFilter {
     public static final String KEY_HEADER = "Idempotency-Key";
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
@@ -46,7 +48,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private final ObjectMapper json;
     private final Clock clock;
 
-    public IdempotencyFilter(IdempotencyStore store, PlatformTransactionManager transactions, ObjectMapper json, Clock clock) {
+    IdempotencyFilter(IdempotencyStore store, PlatformTransactionManager transactions, ObjectMapper json, Clock clock) {
         this.store = store;
         this.transactions = transactions;
         this.json = json;
