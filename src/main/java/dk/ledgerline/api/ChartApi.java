@@ -58,14 +58,9 @@ class ChartApi {
     @PostMapping("/accounts")
     ResponseEntity<AccountView> createAccount(@RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access, @RequestBody NewAccount body) {
         access.requireBookkeeper();
-        AccountType type = null;
-        try {
-            if (body.type() != null) type = AccountType.valueOf(body.type());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.unprocessable("the account cannot be created", List.of(new FieldError("type", "must be one of REVENUE, EXPENSE, ASSET, LIABILITY, EQUITY")));
-        }
-        if (body.number() == null) throw ProblemException.unprocessable("the account cannot be created", List.of(new FieldError("number", "is required")));
-        Account created = ledger.createAccount(access.companyId(), new Account(body.number(), body.name(), type,
+        // Unknown values are passed on as none, so that they are reported together with every other field error.
+        AccountType type = java.util.Arrays.stream(AccountType.values()).filter(a -> a.name().equals(body.type())).findFirst().orElse(null);
+        Account created = ledger.createAccount(access.companyId(), new Account(body.number() == null ? 0 : body.number(), body.name(), type,
                 body.vatCode() == null || body.vatCode().isBlank() ? null : body.vatCode(), body.standardAccount()));
         return ResponseEntity.created(URI.create("/api/v1/companies/" + access.companyId() + "/accounts/" + created.number())).body(AccountView.of(created));
     }

@@ -74,14 +74,8 @@ class IdentityApi {
 
     @PostMapping("/companies")
     ResponseEntity<CompanyView> createCompany(@RequestAttribute(AuthenticationFilter.PRINCIPAL) Principal principal, @RequestBody NewCompany body) {
-        VatPeriodType period = null;
-        if (body.vatPeriod() != null) {
-            try {
-                period = VatPeriodType.valueOf(body.vatPeriod());
-            } catch (IllegalArgumentException e) {
-                throw ProblemException.unprocessable("the company cannot be created", List.of(new FieldError("vatPeriod", "must be one of MONTH, QUARTER, HALF_YEAR")));
-            }
-        }
+        // An unknown period is passed on as none, so that it is reported together with every other field error.
+        VatPeriodType period = java.util.Arrays.stream(VatPeriodType.values()).filter(p -> p.name().equals(body.vatPeriod())).findFirst().orElse(null);
         Company company = identity.createCompany(principal.userId(), body.name(), body.cvr(), period, body.fiscalYearStartMonth());
         return ResponseEntity.created(URI.create("/api/v1/companies/" + company.id())).body(CompanyView.of(company));
     }

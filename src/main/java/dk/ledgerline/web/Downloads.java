@@ -1,0 +1,17 @@
+package dk.ledgerline.web;
+
+import org.springframework.http.ResponseEntity;
+
+/** Files the pages link to: served by web routes, since the API's versions need a bearer token. */
+final class Downloads {
+    static final String CSV = "text/csv;charset=UTF-8";
+
+    private Downloads() {}
+
+    static ResponseEntity<String> csv(String fileName, String body) {
+        return ResponseEntity.ok()
+                .header("Content-Type", CSV)
+                .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
+                .body(body);
+    }
+}

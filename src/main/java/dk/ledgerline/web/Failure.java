@@ -1,0 +1,51 @@
+package dk.ledgerline.web;
+
+import dk.ledgerline.shared.ProblemException;
+import dk.ledgerline.shared.ProblemException.FieldError;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What went wrong with a form, as the page shows it: one sentence, then each field or journal line
+ * with its reason. Built from a {@link ProblemException} or a posting rejection, never from a stack trace.
+ */
+public record Failure(String message, List<Item> items) {
+    private static final Pattern JOURNAL_LINE = Pattern.compile("^line (\\d+)\\b.*");
+
+    /** {@code field} is the service's name for it ("line 17.account"); {@code label} the user's ("Linje 17, konto"). */
+    public record Item(String field, String label, String message) {
+        public String text() {
+            return label.isEmpty() ? message : label + ": " + message;
+        }
+    }
+
+    public Failure {
+        items = List.copyOf(items);
+    }
+
+    static Failure of(ProblemException problem) {
+        return of(problem.detail(), problem.errors());
+    }
+
+    static Failure of(String message, List<FieldError> errors) {
+        return new Failure(message, errors.stream().map(e -> new Item(e.field(), Labels.field(e.field()), e.message())).toList());
+    }
+
+    /** The journal lines named by the errors, so their rows can be marked. */
+    public Set<Long> journalLines() {
+        Set<Long> lines = new TreeSet<>();
+        for (Item item : items) {
+            Matcher m = JOURNAL_LINE.matcher(item.field() == null ? "" : item.field());
+            if (m.matches()) lines.add(Long.parseLong(m.group(1)));
+        }
+        return lines;
+    }
+
+    /** The message for one form field, or null; lets a form mark the input next to its mistake. */
+    public String forField(String field) {
+        return items.stream().filter(i -> field.equals(i.field())).map(Item::message).findFirst().orElse(null);
+    }
+}

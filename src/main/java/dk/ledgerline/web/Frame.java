@@ -1,0 +1,31 @@
+package dk.ledgerline.web;
+
+import dk.ledgerline.identity.Company;
+
+/**
+ * What the layout around every page needs: the title, who is logged in, and the company whose
+ * pages the navigation leads to. {@code userName} and {@code company} are null where there are none.
+ */
+public record Frame(String title, String userName, Company company, Section section) {
+
+    /** The part of a company's pages the navigation marks as current. */
+    public enum Section { DASHBOARD, ACCOUNTS, JOURNALS, VOUCHERS, REPORTS, VAT, MEMBERS, NONE }
+
+    public boolean loggedIn() {
+        return userName != null;
+    }
+
+    public boolean canBookkeep() {
+        return company != null && company.role().canBookkeep();
+    }
+
+    public boolean isOwner() {
+        return company != null && company.role().canManageMembers();
+    }
+
+    /** The path of the company's pages, "/companies/7", to which page paths are appended. */
+    public String base() {
+        if (company == null) throw new IllegalStateException("the page \"" + title + "\" has no company");
+        return "/companies/" + company.id();
+    }
+}

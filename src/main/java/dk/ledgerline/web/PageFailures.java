@@ -1,0 +1,74 @@
+package dk.ledgerline.web;
+
+import dk.ledgerline.identity.CompanyAccess;
+import dk.ledgerline.ops.RequestIdFilter;
+import dk.ledgerline.shared.ProblemException;
+import dk.ledgerline.shared.RequestDeadline;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.ServletRequestBindingException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * Every failure of a page handler becomes a page: an expected failure says what and why, a busy
+ * database asks to retry, and our own bugs show the request id to quote, never a stack trace.
+ * First in order, so the JSON problem handlers never answer a browser's page request.
+ */
+@ControllerAdvice(basePackages = "dk.ledgerline.web")
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class PageFailures {
+    private static final Logger log = LoggerFactory.getLogger(PageFailures.class);
+    /** A database failover takes seconds; asking for a retry sooner only adds load. */
+    static final int RETRY_AFTER_SECONDS = 2;
+
+    @ExceptionHandler(ProblemException.class)
+    ModelAndView problem(ProblemException e, HttpServletRequest request) {
+        return page(request, e.status(), Failure.of(e), null);
+    }
+
+    @ExceptionHandler({CannotGetJdbcConnectionException.class, TransientDataAccessException.class, QueryTimeoutException.class,
+            RequestDeadline.DeadlineExceeded.class})
+    ModelAndView unavailable(RuntimeException e, HttpServletRequest request, HttpServletResponse response) {
+        log.warn("Page answered 503: {}", e.toString());
+        response.setHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
+        return page(request, 503, new Failure("Intet er ændret. Prøv igen om et øjeblik.", List.of()), null);
+    }
+
+    @ExceptionHandler({TypeMismatchException.class, ServletRequestBindingException.class})
+    ModelAndView badRequest(Exception e, HttpServletRequest request) {
+        return page(request, 400, new Failure("Adressen eller formularen indeholder en ugyldig værdi.", List.of()), null);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ModelAndView unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) {
+        if (e instanceof ErrorResponse known && known.getStatusCode().is4xxClientError()) {
+            // Spring's own answers to a bad request (wrong method, missing parameter): the caller's mistake, not ours.
+            return page(request, known.getStatusCode().value(), null, null);
+        }
+        log.error("Page failed", e);
+        String requestId = MDC.get(RequestIdFilter.MDC_KEY);
+        if (requestId == null) requestId = response.getHeader(RequestIdFilter.HEADER);
+        return page(request, 500, new Failure("Intet er ændret. Prøv igen, og oplys fejlnummeret, hvis det sker igen.", List.of()), requestId);
+    }
+
+    private static ModelAndView page(HttpServletRequest request, int status, Failure failure, String requestId) {
+        // No database reads here: the failure may be the database itself.
+        Object access = request.getAttribute(CompanyAccess.REQUEST_ATTRIBUTE);
+        String back = access instanceof CompanyAccess a ? "/companies/" + a.companyId() : "/";
+        ProblemPage page = new ProblemPage(Frames.anonymous(ProblemPage.heading(status)), status, ProblemPage.heading(status), failure, requestId, back);
+        return Pages.render("problem", page, status);
+    }
+}

@@ -1,0 +1,79 @@
+package dk.ledgerline.web;
+
+import dk.ledgerline.identity.AuthenticationFilter;
+import dk.ledgerline.identity.Identity;
+import dk.ledgerline.shared.ProblemException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.ModelAndView;
+
+/** Log in, sign up, log out. The session is the signed cookie the authentication filter reads. */
+@Controller
+class SessionPages {
+    private final Identity identity;
+    private final Attempts attempts;
+
+    SessionPages(Identity identity, Attempts attempts) {
+        this.identity = identity;
+        this.attempts = attempts;
+    }
+
+    public record LoginForm(String email, String password) {
+        static final LoginForm EMPTY = new LoginForm("", "");
+    }
+
+    public record LoginPage(Frame frame, LoginForm form, Failure failure) {}
+
+    public record SignupForm(String name, String email, String password) {
+        static final SignupForm EMPTY = new SignupForm("", "", "");
+    }
+
+    public record SignupPage(Frame frame, SignupForm form, Failure failure) {}
+
+    @GetMapping("/login")
+    ModelAndView loginForm() {
+        return Pages.render("login", new LoginPage(Frames.anonymous("Log ind"), LoginForm.EMPTY, null));
+    }
+
+    @PostMapping("/login")
+    ModelAndView login(LoginForm form, HttpServletRequest request, HttpServletResponse response) {
+        Optional<Identity.IssuedToken> session = identity.authenticate(form.email(), form.password(), Identity.SESSION_LIFETIME);
+        if (session.isEmpty()) {
+            // Never echo the password back into the page.
+            Failure failure = new Failure("Forkert e-mail eller adgangskode.", List.of());
+            return Pages.render("login", new LoginPage(Frames.anonymous("Log ind"), new LoginForm(form.email(), ""), failure), 422);
+        }
+        AuthenticationFilter.setSessionCookie(response, session.get().token(), request.isSecure());
+        return Pages.seeOther("/");
+    }
+
+    @GetMapping("/signup")
+    ModelAndView signupForm() {
+        return Pages.render("signup", new SignupPage(Frames.anonymous("Opret bruger"), SignupForm.EMPTY, null));
+    }
+
+    @PostMapping("/signup")
+    ModelAndView signup(SignupForm form, HttpServletRequest request, HttpServletResponse response) {
+        try {
+            attempts.run(() -> identity.register(form.email(), form.password(), form.name()));
+        } catch (ProblemException e) {
+            SignupForm shown = new SignupForm(form.name(), form.email(), "");
+            return Pages.render("signup", new SignupPage(Frames.anonymous("Opret bruger"), shown, Failure.of(e)), e.status());
+        }
+        Identity.IssuedToken session = identity.authenticate(form.email(), form.password(), Identity.SESSION_LIFETIME)
+                .orElseThrow(() -> new IllegalStateException("a user just registered could not log in"));
+        AuthenticationFilter.setSessionCookie(response, session.token(), request.isSecure());
+        return Pages.seeOther("/");
+    }
+
+    @PostMapping("/logout")
+    ModelAndView logout(HttpServletResponse response) {
+        AuthenticationFilter.clearSessionCookie(response);
+        return Pages.seeOther("/login");
+    }
+}

@@ -1,0 +1,80 @@
+package dk.ledgerline.web;
+
+import dk.ledgerline.identity.AuthenticationFilter;
+import dk.ledgerline.identity.CompanyAccess;
+import dk.ledgerline.identity.Principal;
+import dk.ledgerline.shared.ProblemException;
+import dk.ledgerline.vat.Vat;
+import dk.ledgerline.vat.VatPeriod;
+import dk.ledgerline.vat.VatReturn;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+
+/** The VAT returns (momsangivelser) of a year, and settling a period that has ended. */
+@Controller
+class VatPages {
+    /** The VAT period's own bounds on a year; outside them no period exists. */
+    static final int YEAR_MIN = 1900;
+    static final int YEAR_MAX = 9998;
+    private static final java.util.regex.Pattern PERIOD_LABEL = java.util.regex.Pattern.compile("\\d{4}-(?:\\d{2}|Q[1-4]|H[12])");
+
+    private final Vat vat;
+    private final Frames frames;
+    private final Attempts attempts;
+    private final Clock clock;
+
+    VatPages(Vat vat, Frames frames, Attempts attempts, Clock clock) {
+        this.vat = vat;
+        this.frames = frames;
+        this.attempts = attempts;
+        this.clock = clock;
+    }
+
+    public record VatPage(Frame frame, int year, List<VatReturn> returns, LocalDate today, String notice, Failure failure) {
+        /** A period can be settled the day after it ends, once. */
+        public boolean settleable(VatReturn r) {
+            return !r.settled() && r.period().to().isBefore(today);
+        }
+    }
+
+    @GetMapping("/companies/{companyId}/vat")
+    ModelAndView returns(@RequestAttribute(AuthenticationFilter.PRINCIPAL) Principal principal,
+                         @RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access,
+                         @RequestParam(required = false) Integer year, @RequestParam(required = false) String settled) {
+        // Only a period's label is echoed: a link cannot put words of its own on the page.
+        String notice = settled == null || !PERIOD_LABEL.matcher(settled).matches() ? null : "Momsperioden " + settled + " er afregnet og låst.";
+        return page(principal, access, year(year), notice, null, 200);
+    }
+
+    @PostMapping("/companies/{companyId}/vat/{period}/settlement")
+    ModelAndView settle(@RequestAttribute(AuthenticationFilter.PRINCIPAL) Principal principal,
+                        @RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access, @PathVariable String period) {
+        access.requireBookkeeper();
+        VatPeriod parsed = vat.period(access.companyId(), period);
+        try {
+            attempts.run(() -> vat.settle(access.companyId(), principal.userId(), parsed));
+            return Pages.seeOther("/companies/" + access.companyId() + "/vat?year=" + parsed.year() + "&settled=" + parsed.label());
+        } catch (ProblemException e) {
+            return page(principal, access, parsed.year(), null, Failure.of(e), e.status());
+        }
+    }
+
+    private ModelAndView page(Principal principal, CompanyAccess access, int year, String notice, Failure failure, int status) {
+        Frame frame = frames.company(principal, access, "Moms " + year, Frame.Section.VAT);
+        return Pages.render("vat", new VatPage(frame, year, vat.returnsOfYear(access.companyId(), year), LocalDate.now(clock), notice, failure), status);
+    }
+
+    private int year(Integer asked) {
+        if (asked == null) return LocalDate.now(clock).getYear();
+        if (asked < YEAR_MIN || asked > YEAR_MAX) throw ProblemException.badRequest("året skal ligge mellem " + YEAR_MIN + " og " + YEAR_MAX);
+        return asked;
+    }
+}

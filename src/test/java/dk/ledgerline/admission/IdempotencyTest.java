@@ -1,0 +1,149 @@
+package dk.ledgerline.admission;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.ledgerline.admission.internal.IdempotencySweep;
+import dk.ledgerline.testing.Api;
+import dk.ledgerline.testing.TestApp;
+import dk.ledgerline.testing.Tenant;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** A retried write returns the first result and never posts twice, also when the retries race. */
+class IdempotencyTest {
+    static final String SALE = """
+            {"date": "2025-04-02", "text": "Faktura 7", "lines": [{"account": 6190, "amount": "625.00"}, {"account": 1010, "amount": "-625.00", "vatCode": "U25"}]}""";
+
+    @Test
+    void aRetryWithTheSameKeyAndBodyReturnsTheFirstResponseAndPostsOnce() {
+        Tenant t = Tenant.create("QUARTER");
+        String key = UUID.randomUUID().toString();
+        Api.Response first = t.api().post(t.path("/vouchers"), SALE, key);
+        Api.Response retry = t.api().post(t.path("/vouchers"), SALE, key);
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(first.header("Idempotent-Replayed")).isNull();
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(retry.header("Location")).isEqualTo(first.header("Location"));
+        assertThat(vouchers(t)).isEqualTo(1);
+    }
+
+    @Test
+    void theSameKeyWithADifferentBodyIs422NamingTheFieldThatDiffers() {
+        Tenant t = Tenant.create("QUARTER");
+        String key = UUID.randomUUID().toString();
+        assertThat(t.api().post(t.path("/vouchers"), SALE, key).status()).isEqualTo(201);
+        Api.Response changed = t.api().post(t.path("/vouchers"), SALE.replace("625.00", "626.00"), key);
+        assertThat(changed.status()).isEqualTo(422);
+        assertThat(changed.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(changed.json().get("detail").asString()).contains("lines[0].amount").contains("lines[1].amount");
+        assertThat(vouchers(t)).isEqualTo(1);
+    }
+
+    @Test
+    void aRejectedRequestIsRememberedAsRejectedAndStoresNothing() {
+        Tenant t = Tenant.create("QUARTER");
+        String key = UUID.randomUUID().toString();
+        String unbalanced = SALE.replace("\"-625.00\"", "\"-624.00\"");
+        Api.Response first = t.api().post(t.path("/vouchers"), unbalanced, key);
+        Api.Response retry = t.api().post(t.path("/vouchers"), unbalanced, key);
+        assertThat(first.status()).isEqualTo(422);
+        assertThat(retry.status()).isEqualTo(422);
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(vouchers(t)).isZero();
+    }
+
+    @Test
+    void keysBelongToTheCallerSoAnotherUserCannotReplayThem() {
+        Tenant a = Tenant.create("QUARTER");
+        Tenant b = Tenant.create("QUARTER");
+        String key = UUID.randomUUID().toString();
+        assertThat(a.api().post(a.path("/vouchers"), SALE, key).status()).isEqualTo(201);
+        Api.Response other = b.api().post(b.path("/vouchers"), SALE, key);
+        assertThat(other.status()).isEqualTo(201);
+        assertThat(other.header("Idempotent-Replayed")).isNull();
+        assertThat(vouchers(a)).isEqualTo(1);
+        assertThat(vouchers(b)).isEqualTo(1);
+    }
+
+    @Test
+    void racingDuplicatesPostExactlyOnceAndEveryAnswerIsTheFirstOrInFlight() throws Exception {
+        Tenant t = Tenant.create("QUARTER");
+        int racers = 16;
+        for (int round = 0; round < 5; round++) {
+            String key = UUID.randomUUID().toString();
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Api.Response>> answers = new ArrayList<>();
+            try (ExecutorService pool = Executors.newFixedThreadPool(racers)) {
+                for (int i = 0; i < racers; i++) {
+                    answers.add(pool.submit(() -> {
+                        start.await();
+                        return t.api().post(t.path("/vouchers"), SALE, key);
+                    }));
+                }
+                start.countDown();
+                String created = null;
+                for (Future<Api.Response> f : answers) {
+                    Api.Response r = f.get();
+                    assertThat(r.status()).as(r.toString()).isIn(201, 409);
+                    if (r.status() == 201) {
+                        if (created == null) created = r.body();
+                        assertThat(r.body()).isEqualTo(created);
+                    } else {
+                        assertThat(r.body()).contains("still being processed");
+                    }
+                }
+                assertThat(created).isNotNull();
+            }
+            // once the first has finished, a retry always gets its answer
+            Api.Response late = t.api().post(t.path("/vouchers"), SALE, key);
+            assertThat(late.status()).isEqualTo(201);
+            assertThat(late.header("Idempotent-Replayed")).isEqualTo("true");
+            assertThat(vouchers(t)).isEqualTo(round + 1);
+        }
+    }
+
+    @Test
+    void keysAreKeptAtLeastADayAndForgottenAfterTheRetention() throws Exception {
+        Tenant t = Tenant.create("QUARTER");
+        String recentKey = UUID.randomUUID().toString();
+        String oldKey = UUID.randomUUID().toString();
+        assertThat(t.api().post(t.path("/vouchers"), SALE, recentKey).status()).isEqualTo(201);
+        assertThat(t.api().post(t.path("/vouchers"), SALE.replace("Faktura 7", "Faktura 8"), oldKey).status()).isEqualTo(201);
+        JdbcClient jdbc = JdbcClient.create(TestApp.get().dataSource());
+        Instant now = Instant.now();
+        jdbc.sql("update idempotency_keys set created_at = ? where key = ?").params(java.sql.Timestamp.from(now.minus(25, ChronoUnit.HOURS)), recentKey).update();
+        jdbc.sql("update idempotency_keys set created_at = ? where key = ?").params(java.sql.Timestamp.from(now.minus(49, ChronoUnit.HOURS)), oldKey).update();
+
+        TestApp.get().bean(IdempotencySweep.class).sweep();
+
+        assertThat(jdbc.sql("select count(*) from idempotency_keys where key = ?").param(recentKey).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from idempotency_keys where key = ?").param(oldKey).query(Long.class).single()).isZero();
+        assertThat(t.api().post(t.path("/vouchers"), SALE, recentKey).header("Idempotent-Replayed")).isEqualTo("true");
+    }
+
+    @Test
+    void aMalformedKeyIsABadRequest() {
+        Tenant t = Tenant.create("QUARTER");
+        Api.Response response = t.api().post(t.path("/vouchers"), SALE, "x".repeat(300));
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(vouchers(t)).isZero();
+    }
+
+    private static int vouchers(Tenant t) {
+        return t.api().get(t.path("/vouchers?limit=200")).json().get("items").size();
+    }
+}
