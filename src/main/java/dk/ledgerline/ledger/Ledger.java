@@ -201,11 +201,11 @@ public class Ledger {
         }
     }
 
-    /** A voucher by number; {@code fiscalYear} null means the latest fiscal year. */
+    /** A voucher by number; {@code fiscalYear} null means the latest fiscal year that has that number. */
     public Optional<Voucher> voucher(long companyId, Integer fiscalYear, int number) {
         return tenants.readInCompany(companyId, () -> {
             Optional<LocalDate> start = fiscalYear == null
-                    ? store.fiscalYears(companyId).stream().map(FiscalYear::start).reduce((a, b) -> b)
+                    ? store.latestFiscalYearWithVoucher(companyId, number)
                     : fiscalYearStart(companyId, fiscalYear);
             return start.flatMap(s -> store.voucher(companyId, s, number));
         });

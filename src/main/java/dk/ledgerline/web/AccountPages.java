@@ -20,7 +20,7 @@ import org.springframework.web.servlet.ModelAndView;
 
 /** The chart of accounts (kontoplan): list, create one account, export and import as CSV. */
 @Controller
-class AccountPages {
+public class AccountPages {
     private final Ledger ledger;
     private final Vat vat;
     private final Frames frames;

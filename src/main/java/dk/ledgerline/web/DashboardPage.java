@@ -15,7 +15,7 @@ import org.springframework.web.servlet.ModelAndView;
 
 /** A company's front page: who it is, the caller's role, and the VAT periods that matter now. */
 @Controller
-class DashboardPage {
+public class DashboardPage {
     private final Frames frames;
     private final Vat vat;
     private final Clock clock;

@@ -3,7 +3,6 @@ package dk.ledgerline.web;
 import dk.ledgerline.shared.ProblemException;
 import dk.ledgerline.shared.ProblemException.FieldError;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -86,7 +85,7 @@ final class FormFields {
             else if (danish.matches()) date = LocalDate.of(Integer.parseInt(danish.group(3)), Integer.parseInt(danish.group(2)), Integer.parseInt(danish.group(1)));
             else return null;
             return date.getYear() < YEAR_MIN ? null : date;
-        } catch (DateTimeParseException | java.time.DateTimeException e) {
+        } catch (java.time.DateTimeException e) {
             return null;
         }
     }

@@ -15,7 +15,7 @@ import org.springframework.web.servlet.ModelAndView;
 
 /** The start page: the user's companies, and a form to create one. */
 @Controller
-class HomePages {
+public class HomePages {
     private final Identity identity;
     private final Frames frames;
     private final Attempts attempts;

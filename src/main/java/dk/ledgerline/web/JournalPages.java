@@ -29,7 +29,7 @@ import org.springframework.web.servlet.ModelAndView;
 
 /** Draft journals (kassekladder): list and create them, edit their lines, post them. */
 @Controller
-class JournalPages {
+public class JournalPages {
     private static final Pattern VOUCHER_REF = Pattern.compile("(\\d{4})/(\\d{1,9})");
 
     private final Journals journals;

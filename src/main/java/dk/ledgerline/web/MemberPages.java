@@ -16,7 +16,7 @@ import org.springframework.web.servlet.ModelAndView;
 
 /** Who works in the company, and (for owners) adding someone already registered, or changing their role. */
 @Controller
-class MemberPages {
+public class MemberPages {
     private static final java.util.regex.Pattern E_MAIL = java.util.regex.Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,189}");
     private final Identity identity;
     private final Frames frames;

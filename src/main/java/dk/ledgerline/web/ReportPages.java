@@ -20,7 +20,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * account statement (kontokort), each for a range chosen on the page and downloadable as CSV.
  */
 @Controller
-class ReportPages {
+public class ReportPages {
     /** Entries per page of a statement on screen; the CSV download holds them all. */
     static final int STATEMENT_PAGE_SIZE = 500;
 

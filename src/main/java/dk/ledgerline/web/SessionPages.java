@@ -14,7 +14,7 @@ import org.springframework.web.servlet.ModelAndView;
 
 /** Log in, sign up, log out. The session is the signed cookie the authentication filter reads. */
 @Controller
-class SessionPages {
+public class SessionPages {
     private final Identity identity;
     private final Attempts attempts;
 

@@ -20,7 +20,7 @@ import org.springframework.web.servlet.ModelAndView;
 
 /** The VAT returns (momsangivelser) of a year, and settling a period that has ended. */
 @Controller
-class VatPages {
+public class VatPages {
     /** The VAT period's own bounds on a year; outside them no period exists. */
     static final int YEAR_MIN = 1900;
     static final int YEAR_MAX = 9998;

@@ -25,7 +25,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /** Posted vouchers (bilag): a paged list by date, one voucher with its audit trail, and reversal. */
 @Controller
-class VoucherPages {
+public class VoucherPages {
     /** A screenful that still reads quickly; each voucher carries its entries. */
     static final int PAGE_SIZE = 50;
     /** Without a range the list covers every date the ledger accepts. */

@@ -2,6 +2,8 @@ package dk.ledgerline.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static dk.ledgerline.testing.Vouchers.entries;
+
 import dk.ledgerline.testing.Tenant;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -46,13 +48,5 @@ class PostingApiTest {
             numbers[i] = posted.json().get("number").asInt();
         }
         assertThat(numbers).containsExactly(1, 2, 1, 3);
-    }
-
-    static java.util.List<String> entries(JsonNode voucher) {
-        java.util.List<String> out = new java.util.ArrayList<>();
-        for (JsonNode e : voucher.get("entries")) {
-            out.add(e.get("account").asInt() + ":" + e.get("amount").asString() + ":" + (e.get("vatCode").isNull() ? "null" : e.get("vatCode").asString()));
-        }
-        return out;
     }
 }

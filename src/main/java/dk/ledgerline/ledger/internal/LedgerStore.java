@@ -159,6 +159,12 @@ public class LedgerStore {
                 .update();
     }
 
+    public Optional<LocalDate> latestFiscalYearWithVoucher(long companyId, int number) {
+        return jdbc.sql("select fiscal_year from vouchers where company_id = :company and number = :number order by fiscal_year desc limit 1")
+                .param("company", companyId).param("number", number)
+                .query(LocalDate.class).optional();
+    }
+
     /** A voucher's database key: the fiscal year by its start date. */
     public record VoucherKey(LocalDate fiscalYearStart, int number) {}
 
