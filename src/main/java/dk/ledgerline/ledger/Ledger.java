@@ -27,6 +27,8 @@ public class Ledger {
     /** A page of vouchers; each carries its entries, so pages stay small. */
     public static final int VOUCHER_PAGE_SIZE_MAX = 200;
     public static final int STATEMENT_PAGE_SIZE_MAX = 1_000;
+    /** The source of the voucher that settles a VAT period. */
+    public static final String SOURCE_VAT_SETTLEMENT = "VAT_SETTLEMENT";
 
     private final LedgerStore store;
     private final Posting posting;
@@ -182,6 +184,11 @@ public class Ledger {
                         .orElseThrow(() -> ProblemException.notFound("voucher " + fiscalYear + "/" + number));
                 Voucher original = store.voucher(companyId, yearStart, number)
                         .orElseThrow(() -> ProblemException.notFound("voucher " + fiscalYear + "/" + number));
+                if (SOURCE_VAT_SETTLEMENT.equals(original.source())) {
+                    // Undoing a filed return's settlement would count its VAT again in the next open period.
+                    throw new Posting.Rejected(List.of(new FieldError("number", "voucher " + fiscalYear + "/" + number
+                            + " settles a filed VAT return and cannot be reversed; correct the VAT with a new voucher in an open period")));
+                }
                 if (original.reversedBy() != null) {
                     throw new Posting.Rejected(List.of(new FieldError("number", "voucher " + fiscalYear + "/" + number + " is already reversed by "
                             + original.reversedBy().fiscalYear() + "/" + original.reversedBy().number())));

@@ -95,7 +95,7 @@ public class Vat {
             if (rounding != 0) entries.add(new Entry(0, accounts.rounding(), rounding, null, null, "Øreafrunding moms " + period));
             VoucherRef voucher = null;
             if (!entries.isEmpty()) {
-                PostingOutcome outcome = ledger.postEntries(companyId, userId, period.to(), "Momsafregning " + period, entries, "VAT_SETTLEMENT");
+                PostingOutcome outcome = ledger.postEntries(companyId, userId, period.to(), "Momsafregning " + period, entries, Ledger.SOURCE_VAT_SETTLEMENT);
                 switch (outcome) {
                     case PostingOutcome.Rejected rejected -> throw ProblemException.unprocessable(
                             "the VAT period " + period + " cannot be settled", rejected.errors());
@@ -103,7 +103,8 @@ public class Vat {
                 }
             }
             ledger.lock(companyId, userId, period.from(), period.to(), "Momsangivelse " + period);
-            VatReturn settled = figures.toReturn(true, clock.instant(), voucher);
+            // the database keeps microseconds; answer with what a later read will show
+            VatReturn settled = figures.toReturn(true, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS), voucher);
             store.insertReturn(companyId, settled, userId);
             return settled;
         });

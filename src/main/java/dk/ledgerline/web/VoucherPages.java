@@ -94,7 +94,7 @@ public class VoucherPages {
             FormFields fields = new FormFields();
             LocalDate date = fields.optionalDate("date", form.date());
             fields.throwIfAny("Bilaget blev ikke tilbageført.");
-            Voucher reversal = attempts.run(() -> Attempts.posted(ledger.reverse(access.companyId(), principal.userId(), fiscalYear, number, date),
+            Voucher reversal = attempts.inCompany(access.companyId(), () -> Attempts.posted(ledger.reverse(access.companyId(), principal.userId(), fiscalYear, number, date),
                     "Bilaget blev ikke tilbageført; intet er gemt.")).getFirst();
             return Pages.seeOther("/companies/" + access.companyId() + "/vouchers/" + reversal.fiscalYear() + "/" + reversal.number());
         } catch (ProblemException e) {

@@ -92,4 +92,16 @@ class ReversalAndLocksTest {
         assertThat(dk.ledgerline.testing.Vouchers.entries(v)).containsExactly("6190:2486.79:null", "1050:-828.93:EUSV", "1050:-828.93:EUSV", "1050:-828.93:EUSV");
         assertThat(v.get("entries").get(0).get("currencyAmount").asString()).isEqualTo("333.33");
     }
+
+    @Test
+    void theVoucherThatSettlesAVatReturnCannotBeReversed() {
+        Tenant t = Tenant.create("QUARTER");
+        t.postVoucher(RENT.replace("2025-05-01", "2025-02-01"));
+        JsonNode settled = t.api().post(t.path("/vat-returns/2025-Q1/settlement"), "").json();
+        int number = settled.get("settlementVoucher").get("number").asInt();
+        Api.Response reversal = t.api().post(t.path("/vouchers/" + number + "/reversal?fiscalYear=2025"), "{\"date\": \"2025-07-10\"}");
+        assertThat(reversal.status()).isEqualTo(422);
+        assertThat(reversal.body()).contains("settles a filed VAT return");
+        assertThat(t.api().get(t.path("/vat-returns/2025-Q3")).json().get("purchaseVat").asString()).isEqualTo("0.00");
+    }
 }

@@ -206,7 +206,8 @@ public class Posting {
         }
         LocalDate fiscalYear = numbered.get().fiscalYearStart();
         int number = numbered.get().number();
-        Instant now = clock.instant();
+        // the database keeps microseconds; answer with what a later read will show
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         store.insertVoucher(companyId, fiscalYear, number, prepared.date(), prepared.text(), prepared.currency(), prepared.rate(),
                 source, now, userId, reverses);
         store.insertEntries(companyId, fiscalYear, number, prepared.date(), prepared.entries());

@@ -1,0 +1,136 @@
+package dk.ledgerline.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.ledgerline.testing.Api;
+import dk.ledgerline.testing.Tenant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** Trial balance, profit and loss, balance sheet and account statement on a small, hand-checked ledger. */
+class ReportsTest {
+    static Tenant t;
+
+    @BeforeAll
+    static void aSmallYear() {
+        t = Tenant.create("QUARTER");
+        post("2025-01-02", "Kapital", "{\"account\": 6480, \"amount\": \"40000.00\"}, {\"account\": 6530, \"amount\": \"-40000.00\"}");
+        post("2025-01-15", "Faktura 1", "{\"account\": 6190, \"amount\": \"12500.00\"}, {\"account\": 1010, \"amount\": \"-12500.00\", \"vatCode\": \"U25\"}");
+        post("2025-02-01", "Husleje", "{\"account\": 2030, \"amount\": \"5000.00\", \"vatCode\": \"I25\"}, {\"account\": 6480, \"amount\": \"-5000.00\"}");
+        post("2025-02-20", "Indbetaling", "{\"account\": 6480, \"amount\": \"12500.00\"}, {\"account\": 6190, \"amount\": \"-12500.00\"}");
+        post("2025-03-31", "Løn", "{\"account\": 2850, \"amount\": \"3000.00\"}, {\"account\": 6480, \"amount\": \"-3000.00\"}");
+    }
+
+    static void post(String date, String text, String lines) {
+        Api.Response r = t.postVoucher("{\"date\": \"" + date + "\", \"text\": \"" + text + "\", \"lines\": [" + lines + "]}");
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+    }
+
+    @Test
+    void theTrialBalanceShowsDebitCreditAndBalancePerAccountAndSumsToZero() {
+        JsonNode tb = t.api().get(t.path("/reports/trial-balance?from=2025-01-01&to=2025-12-31")).json();
+        assertThat(rows(tb.get("accounts"))).containsExactly(
+                "1010 Salg af varer og ydelser:0.00:-10000.00:-10000.00",
+                "2030 Husleje, ekskl. el, vand og varme:4000.00:0.00:4000.00",
+                "2850 Lønninger:3000.00:0.00:3000.00",
+                "6190 Tilgodehavender fra salg og tjenesteydelser:12500.00:-12500.00:0.00",
+                "6480 Bankkonto:52500.00:-8000.00:44500.00",
+                "6530 Virksomhedskapital:0.00:-40000.00:-40000.00",
+                "7680 Salgsmoms:0.00:-2500.00:-2500.00",
+                "7740 Købsmoms:1000.00:0.00:1000.00");
+        assertThat(tb.get("totals").get("debit").asString()).isEqualTo("73000.00");
+        assertThat(tb.get("totals").get("credit").asString()).isEqualTo("-73000.00");
+        assertThat(tb.get("totals").get("balance").asString()).isEqualTo("0.00");
+    }
+
+    @Test
+    void aRangeThatCutsMonthsCountsOnlyTheDaysInside() {
+        JsonNode tb = t.api().get(t.path("/reports/trial-balance?from=2025-01-10&to=2025-02-19")).json();
+        assertThat(rows(tb.get("accounts"))).containsExactly(
+                "1010 Salg af varer og ydelser:0.00:-10000.00:-10000.00",
+                "2030 Husleje, ekskl. el, vand og varme:4000.00:0.00:4000.00",
+                "6190 Tilgodehavender fra salg og tjenesteydelser:12500.00:0.00:12500.00",
+                "6480 Bankkonto:0.00:-5000.00:-5000.00",
+                "7680 Salgsmoms:0.00:-2500.00:-2500.00",
+                "7740 Købsmoms:1000.00:0.00:1000.00");
+        assertThat(tb.get("totals").get("balance").asString()).isEqualTo("0.00");
+    }
+
+    @Test
+    void profitAndLossShowsRevenueExpensesAndTheResult() {
+        JsonNode pl = t.api().get(t.path("/reports/profit-and-loss?from=2025-01-01&to=2025-12-31")).json();
+        assertThat(pl.get("revenue").get("total").asString()).isEqualTo("-10000.00");
+        assertThat(pl.get("expenses").get("total").asString()).isEqualTo("7000.00");
+        assertThat(pl.get("result").asString()).isEqualTo("3000.00");
+    }
+
+    @Test
+    void theBalanceSheetBalancesWithTheResultNotYetTransferred() {
+        JsonNode bs = t.api().get(t.path("/reports/balance-sheet?at=2025-12-31")).json();
+        assertThat(bs.get("assets").get("total").asString()).isEqualTo("44500.00");
+        assertThat(bs.get("liabilities").get("total").asString()).isEqualTo("-1500.00");
+        assertThat(bs.get("equity").get("total").asString()).isEqualTo("-40000.00");
+        assertThat(bs.get("resultNotTransferred").asString()).isEqualTo("3000.00");
+        assertThat(bs.get("totalAssets").asString()).isEqualTo("44500.00");
+        assertThat(bs.get("totalLiabilitiesAndEquity").asString()).isEqualTo("44500.00");
+    }
+
+    @Test
+    void theAccountStatementRunsTheBalanceFromTheOpeningBalanceAcrossPages() {
+        JsonNode first = t.api().get(t.path("/reports/account-statement?account=6480&from=2025-01-15&to=2025-12-31&limit=1")).json();
+        assertThat(first.get("opening").asString()).isEqualTo("40000.00");
+        assertThat(first.get("entries")).hasSize(1);
+        assertThat(first.get("entries").get(0).get("balance").asString()).isEqualTo("35000.00");
+        assertThat(first.get("entries").get(0).get("voucher").asString()).isEqualTo("2025/3");
+        assertThat(first.get("entries").get(0).get("text").asString()).isEqualTo("Husleje");
+        String cursor = first.get("next").asString();
+        JsonNode second = t.api().get(t.path("/reports/account-statement?account=6480&from=2025-01-15&to=2025-12-31&limit=5&cursor=" + cursor)).json();
+        assertThat(second.get("opening").asString()).isEqualTo("35000.00");
+        List<String> balances = new ArrayList<>();
+        for (JsonNode e : second.get("entries")) balances.add(e.get("amount").asString() + "→" + e.get("balance").asString());
+        assertThat(balances).containsExactly("12500.00→47500.00", "-3000.00→44500.00");
+        assertThat(second.get("closing").asString()).isEqualTo("44500.00");
+        assertThat(second.get("next").isNull()).isTrue();
+    }
+
+    @Test
+    void reportsComeAsSemicolonSeparatedCsvOnRequest() {
+        Api.Response csv = t.api().get(t.path("/reports/trial-balance?from=2025-01-01&to=2025-12-31"), "text/csv");
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.header("Content-Type")).startsWith("text/csv");
+        assertThat(csv.body()).startsWith("number;name;type;debit;credit;balance\n1010;Salg af varer og ydelser;REVENUE;0.00;-10000.00;-10000.00\n");
+        assertThat(csv.body()).endsWith(";I alt;;73000.00;-73000.00;0.00\n");
+        Api.Response byParameter = t.api().get(t.path("/reports/profit-and-loss?from=2025-01-01&to=2025-12-31&format=csv"));
+        assertThat(byParameter.header("Content-Type")).startsWith("text/csv");
+        assertThat(byParameter.body()).contains("Resultat;;;3000.00");
+        Api.Response statement = t.api().get(t.path("/reports/account-statement?account=6480&from=2025-01-01&to=2025-12-31&format=csv"));
+        assertThat(statement.body()).contains("2025-03-31;2025/5;Løn;-3000.00;44500.00;");
+        assertThat(t.api().get(t.path("/reports/balance-sheet?at=2025-12-31&format=csv")).body()).contains("Aktiver;;I alt;44500.00");
+    }
+
+    @Test
+    void vouchersArePagedByDateWithACursor() {
+        JsonNode first = t.api().get(t.path("/vouchers?from=2025-01-01&to=2025-12-31&limit=2")).json();
+        assertThat(first.get("items")).hasSize(2);
+        List<Integer> numbers = new ArrayList<>();
+        String cursor = null;
+        do {
+            JsonNode page = t.api().get(t.path("/vouchers?from=2025-01-01&to=2025-12-31&limit=2" + (cursor == null ? "" : "&cursor=" + cursor))).json();
+            for (JsonNode v : page.get("items")) numbers.add(v.get("number").asInt());
+            cursor = page.get("next").isNull() ? null : page.get("next").asString();
+        } while (cursor != null);
+        assertThat(numbers).containsExactly(1, 2, 3, 4, 5);
+        assertThat(t.api().get(t.path("/vouchers?from=2025-02-01&to=2025-02-28")).json().get("items")).hasSize(2);
+    }
+
+    static List<String> rows(JsonNode accounts) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode a : accounts) {
+            out.add(a.get("number").asInt() + " " + a.get("name").asString() + ":" + a.get("debit").asString() + ":" + a.get("credit").asString() + ":" + a.get("balance").asString());
+        }
+        return out;
+    }
+}
