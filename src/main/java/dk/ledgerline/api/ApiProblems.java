@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
@@ -18,16 +20,16 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.ErrorResponseException;
 
 /**
  * Every failure of the API as an RFC 9457 problem. Bad input says what is wrong and where; a
  * database that is briefly away is 503 with Retry-After; only our own bugs are 500.
  */
 @RestControllerAdvice(basePackages = "dk.ledgerline.api")
-class ApiProblems extends ResponseEntityExceptionHandler {
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ApiProblems {
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
     /** A failover takes seconds; retrying sooner only adds load. */
     static final int RETRY_AFTER_SECONDS = 2;
@@ -58,6 +60,20 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS)).body(problem);
     }
 
+    /** Spring's own: missing parameter, wrong method, unsupported media type and the like keep their status. */
+    @ExceptionHandler(ErrorResponseException.class)
+    ResponseEntity<ProblemDetail> framework(ErrorResponseException e) {
+        return ResponseEntity.status(e.getStatusCode()).headers(e.getHeaders()).body(e.getBody());
+    }
+
+    @ExceptionHandler({org.springframework.web.bind.MissingServletRequestParameterException.class,
+            org.springframework.web.HttpMediaTypeNotSupportedException.class, org.springframework.web.HttpRequestMethodNotSupportedException.class,
+            org.springframework.web.HttpMediaTypeNotAcceptableException.class})
+    ResponseEntity<ProblemDetail> frameworkResponse(Exception e) {
+        org.springframework.web.ErrorResponse response = (org.springframework.web.ErrorResponse) e;
+        return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders()).body(response.getBody());
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         log.error("Unexpected failure", e);
@@ -68,9 +84,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     }
 
     /** Malformed JSON, a wrong type or an unknown field: say which, without echoing internals. */
-    @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
-                                                                  HttpStatusCode status, WebRequest request) {
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ProblemDetail> notReadable(HttpMessageNotReadableException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, JsonErrors.describe(e));
         problem.setTitle("Malformed request body");
         return ResponseEntity.badRequest().body(problem);
