@@ -10,6 +10,7 @@ import dk.ledgerline.vat.VatReturn;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.ToLongFunction;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,7 +39,28 @@ public class VatPages {
         this.clock = clock;
     }
 
+    /** One line of the return (a rubrik), as the form names it; {@code key} marks its cells for styling and tests. */
+    public record Figure(String label, String key, ToLongFunction<VatReturn> wholeKroner) {}
+
+    /** The lines of the momsangivelse, in the form's order. */
+    static final List<Figure> FIGURES = List.of(
+            new Figure("Salgsmoms", "sales-vat", VatReturn::salesVat),
+            new Figure("Moms af varekøb i udlandet", "goods-abroad-vat", VatReturn::vatOnGoodsPurchasesAbroad),
+            new Figure("Moms af ydelseskøb i udlandet", "services-abroad-vat", VatReturn::vatOnServicePurchasesAbroad),
+            new Figure("Købsmoms", "purchase-vat", VatReturn::purchaseVat),
+            new Figure("Rubrik A – varer", "rubrik-a-goods", VatReturn::rubrikAGoods),
+            new Figure("Rubrik A – ydelser", "rubrik-a-services", VatReturn::rubrikAServices),
+            new Figure("Rubrik B – varer (EU-salgsangivelse)", "rubrik-b-goods", VatReturn::rubrikBGoodsReported),
+            new Figure("Rubrik B – varer (uden EU-salgsangivelse)", "rubrik-b-goods-not-reported", VatReturn::rubrikBGoodsNotReported),
+            new Figure("Rubrik B – ydelser", "rubrik-b-services", VatReturn::rubrikBServices),
+            new Figure("Rubrik C", "rubrik-c", VatReturn::rubrikC));
+
+    /** The periods are columns, the return's lines rows, as on the form, so a year of months still fits a screen. */
     public record VatPage(Frame frame, int year, List<VatReturn> returns, LocalDate today, String notice, Failure failure) {
+        public List<Figure> figures() {
+            return FIGURES;
+        }
+
         /** A period can be settled the day after it ends, once. */
         public boolean settleable(VatReturn r) {
             return !r.settled() && r.period().to().isBefore(today);

@@ -83,8 +83,8 @@ public class LedgerStore {
 
     private static Account account(ResultSet rs, int n) throws SQLException {
         int standard = rs.getInt(5);
-        return new Account(rs.getInt(1), rs.getString(2), AccountType.valueOf(rs.getString(3)), rs.getString(4),
-                rs.wasNull() ? null : standard);
+        Integer standardAccount = rs.wasNull() ? null : standard;
+        return new Account(rs.getInt(1), rs.getString(2), AccountType.valueOf(rs.getString(3)), rs.getString(4), standardAccount);
     }
 
     // ---------------------------------------------------------------- fiscal years and locks
