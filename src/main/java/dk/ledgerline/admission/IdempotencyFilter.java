@@ -151,7 +151,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private String difference(Stored first, String path, byte[] body, boolean form) {
         if (!first.requestPath().equals(path)) return "its path (" + first.requestPath() + ", now " + path + ")";
         if (form) return "its form fields";
-        List<String> fields = dk.ledgerline.admission.internal.RequestFingerprint.differingFields(json, first.requestBody(), body);
+        List<String> fields = RequestFingerprint.differingFields(json, first.requestBody(), body);
         return fields.isEmpty() ? "its method" : String.join(", ", fields);
     }
 

@@ -2,7 +2,6 @@ package dk.ledgerline.api;
 
 import dk.ledgerline.shared.ProblemException;
 import dk.ledgerline.shared.RequestDeadline;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -93,9 +92,5 @@ class ApiProblems {
 
     static List<Map<String, String>> errors(List<ProblemException.FieldError> errors) {
         return errors.stream().map(f -> Map.of("field", f.field(), "message", f.message())).toList();
-    }
-
-    static URI type(String name) {
-        return URI.create("https://ledgerline.dk/problems/" + name);
     }
 }

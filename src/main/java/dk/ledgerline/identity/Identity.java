@@ -13,7 +13,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -34,6 +38,8 @@ public class Identity {
     static final int EMAIL_LENGTH_MAX = 254;
     /** Hashing a password costs ~50 ms of a core; bound how many run at once so logins cannot starve posting. */
     static final int CONCURRENT_HASHES_MAX = 4;
+    /** Queueing for a hash slot longer than this means the node is overloaded with logins. */
+    static final Duration HASHING_WAIT = Duration.ofSeconds(3);
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
@@ -43,7 +49,7 @@ public class Identity {
     private final TokenSigner tokens;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final java.util.concurrent.Semaphore hashing = new java.util.concurrent.Semaphore(CONCURRENT_HASHES_MAX);
+    private final Semaphore hashing = new Semaphore(CONCURRENT_HASHES_MAX);
     private final String dummyHash;
 
     Identity(IdentityStore store, TenantTransactions tenants, PasswordEncoder passwords, TokenSigner tokens,
@@ -63,7 +69,7 @@ public class Identity {
 
     public User register(String email, String password, String name) {
         List<FieldError> errors = new ArrayList<>();
-        String normalizedEmail = email == null ? null : email.trim().toLowerCase(java.util.Locale.ROOT);
+        String normalizedEmail = email == null ? null : email.trim().toLowerCase(Locale.ROOT);
         if (normalizedEmail == null || normalizedEmail.length() > EMAIL_LENGTH_MAX || !EMAIL.matcher(normalizedEmail).matches()) {
             errors.add(new FieldError("email", "must be an e-mail address of at most " + EMAIL_LENGTH_MAX + " characters"));
         }
@@ -87,7 +93,7 @@ public class Identity {
     /** Checks the password; empty when the e-mail is unknown or the password wrong (we do not say which). */
     public Optional<IssuedToken> authenticate(String email, String password, Duration lifetime) {
         if (email == null || password == null || password.length() > PASSWORD_LENGTH_MAX) return Optional.empty();
-        String normalizedEmail = email.trim().toLowerCase(java.util.Locale.ROOT);
+        String normalizedEmail = email.trim().toLowerCase(Locale.ROOT);
         Optional<IdentityStore.Credentials> credentials = tenants.withoutTenant(() -> store.credentials(normalizedEmail));
         boolean matches = withHashingPermit(() -> {
             if (credentials.isEmpty()) {
@@ -167,7 +173,7 @@ public class Identity {
     public Member addMember(CompanyAccess access, String email, Role role) {
         access.requireOwner();
         if (role == null) throw ProblemException.unprocessable("the member cannot be added", List.of(new FieldError("role", "must be one of OWNER, BOOKKEEPER, VIEWER")));
-        String normalizedEmail = email == null ? "" : email.trim().toLowerCase(java.util.Locale.ROOT);
+        String normalizedEmail = email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
         IdentityStore.Credentials user = tenants.withoutTenant(() -> store.credentials(normalizedEmail))
                 .orElseThrow(() -> ProblemException.unprocessable("the member cannot be added",
                         List.of(new FieldError("email", "no user is registered with e-mail " + normalizedEmail))));
@@ -181,9 +187,9 @@ public class Identity {
         return withHashingPermit(() -> passwords.encode(password));
     }
 
-    private <T> T withHashingPermit(java.util.function.Supplier<T> work) {
+    private <T> T withHashingPermit(Supplier<T> work) {
         try {
-            if (!hashing.tryAcquire(HASHING_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            if (!hashing.tryAcquire(HASHING_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new ProblemException(503, "Busy", "too many logins at once; try again in a moment");
             }
         } catch (InterruptedException e) {
@@ -196,7 +202,4 @@ public class Identity {
             hashing.release();
         }
     }
-
-    /** Queueing for a hash slot longer than this means the node is overloaded with logins. */
-    private static final Duration HASHING_WAIT = Duration.ofSeconds(3);
 }

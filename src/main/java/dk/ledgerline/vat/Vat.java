@@ -14,9 +14,12 @@ import dk.ledgerline.vat.internal.VatStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.springframework.stereotype.Service;
 
 /** VAT codes, the VAT return of a period, and its settlement. */
@@ -104,7 +107,7 @@ public class Vat {
             }
             ledger.lock(companyId, userId, period.from(), period.to(), "Momsangivelse " + period);
             // the database keeps microseconds; answer with what a later read will show
-            VatReturn settled = figures.toReturn(true, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS), voucher);
+            VatReturn settled = figures.toReturn(true, clock.instant().truncatedTo(ChronoUnit.MICROS), voucher);
             store.insertReturn(companyId, settled, userId);
             return settled;
         });
@@ -113,7 +116,7 @@ public class Vat {
     /** The return's figures: VAT from the VAT accounts' balances, boxes from the net amounts per code. */
     private Figures compute(long companyId, VatPeriod period, VatAccounts accounts) {
         List<Balance> balances = ledger.balances(companyId, period.from(), period.to());
-        java.util.Map<Integer, Long> vatHeld = new java.util.TreeMap<>();
+        Map<Integer, Long> vatHeld = new TreeMap<>();
         for (int account : accounts.vatHolding()) vatHeld.put(account, 0L);
         long[] boxes = new long[VatCode.Box.values().length];
         for (Balance b : balances) {
@@ -139,7 +142,7 @@ public class Vat {
     }
 
     /** Whole kroner, each box rounded half-up on its own; the payable is the sum of the rounded boxes, as on the form. */
-    private record Figures(VatPeriod period, java.util.Map<Integer, Long> vatAccountBalances,
+    private record Figures(VatPeriod period, Map<Integer, Long> vatAccountBalances,
                            long salesVat, long purchaseVat, long goodsAbroad, long servicesAbroad,
                            long rubrikAGoods, long rubrikAServices, long rubrikBReported, long rubrikBNotReported, long rubrikBServices, long rubrikC) {
         long vatPayable() {

@@ -17,6 +17,7 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -207,7 +208,7 @@ public class Posting {
         LocalDate fiscalYear = numbered.get().fiscalYearStart();
         int number = numbered.get().number();
         // the database keeps microseconds; answer with what a later read will show
-        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         store.insertVoucher(companyId, fiscalYear, number, prepared.date(), prepared.text(), prepared.currency(), prepared.rate(),
                 source, now, userId, reverses);
         store.insertEntries(companyId, fiscalYear, number, prepared.date(), prepared.entries());
