@@ -39,6 +39,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
     /** A voucher of 500 lines is ~60 KB of JSON; a chart import ~300 KB. Anything larger is not ours. */
     public static final int BODY_BYTES_MAX = 1024 * 1024;
+    /** Longer than a posting takes, shorter than the request's deadline. */
+    static final java.time.Duration FORM_LOCK_WAIT = java.time.Duration.ofSeconds(5);
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
     /** Issuing a token is safe to repeat, and a token must not be stored to be replayed. */
     private static final List<String> NOT_RECORDED = List.of("/api/v1/auth/token", "/login");
@@ -99,7 +101,10 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         TransactionStatus transaction = transactions.getTransaction(new DefaultTransactionDefinition());
         boolean completed = false;
         try {
-            if (!store.tryLock(scope, key)) {
+            // A browser's second click must not show the user a 409: a form post waits for the first
+            // to finish and then gets its answer. An API client is told at once and retries itself.
+            boolean locked = form ? store.lock(scope, key, FORM_LOCK_WAIT) : store.tryLock(scope, key);
+            if (!locked) {
                 ProblemResponses.write(response, 409, "Request in flight", "a request with Idempotency-Key " + key + " is still being processed; retry after it finishes");
                 return;
             }

@@ -66,13 +66,15 @@ public final class TenantTransactions {
         });
     }
 
+    /**
+     * Sets the tenant for the rest of the transaction. It is set again on every call rather than
+     * remembered: a rollback to a savepoint also rolls back the setting, and a transaction that
+     * went on without it would find no rows at all.
+     */
     private void bind(String resourceKey, String setting, long id) {
         Object bound = TransactionSynchronizationManager.getResource(resourceKey);
-        if (bound != null) {
-            if (!bound.equals(id)) {
-                throw new IllegalStateException(setting + " is already " + bound + " in this transaction; refusing to switch to " + id);
-            }
-            return;
+        if (bound != null && !bound.equals(id)) {
+            throw new IllegalStateException(setting + " is already " + bound + " in this transaction; refusing to switch to " + id);
         }
         long timeoutMs = RequestDeadline.remaining(clock.instant(), STATEMENT_TIMEOUT_MAX).toMillis();
         jdbc.sql("select set_config(:setting, :id, true), set_config('statement_timeout', :timeout, true)")
@@ -81,6 +83,7 @@ public final class TenantTransactions {
                 .param("timeout", Long.toString(Math.max(1, timeoutMs)))
                 .query((rs, n) -> 1)
                 .single();
+        if (bound != null) return;
         TransactionSynchronizationManager.bindResource(resourceKey, id);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override

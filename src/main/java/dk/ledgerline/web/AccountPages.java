@@ -70,7 +70,7 @@ public class AccountPages {
             Integer standard = fields.optionalWholeNumber("standardAccount", form.standardAccount());
             AccountType type = type(form.type(), fields);
             fields.throwIfAny("Kontoen blev ikke oprettet.");
-            Account created = attempts.inCompany(access.companyId(), () -> ledger.createAccount(access.companyId(),
+            Account created = attempts.attempt(() -> ledger.createAccount(access.companyId(),
                     new Account(number, form.name(), type, FormFields.optionalText(form.vatCode()), standard)));
             return Pages.seeOther("/companies/" + access.companyId() + "/accounts?created=" + created.number());
         } catch (ProblemException e) {
@@ -88,7 +88,7 @@ public class AccountPages {
                              @RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access, ImportForm form) {
         access.requireBookkeeper();
         try {
-            Ledger.ImportResult result = attempts.inCompany(access.companyId(), () -> ledger.importChart(access.companyId(), form.csv()));
+            Ledger.ImportResult result = attempts.attempt(() -> ledger.importChart(access.companyId(), form.csv()));
             return Pages.seeOther("/companies/" + access.companyId() + "/accounts?imported=" + result.created()
                     + "&updated=" + result.updated() + "&unchanged=" + result.unchanged());
         } catch (ProblemException e) {

@@ -3,7 +3,6 @@ package dk.ledgerline.web;
 import dk.ledgerline.ledger.PostingOutcome;
 import dk.ledgerline.ledger.Voucher;
 import dk.ledgerline.shared.ProblemException;
-import dk.ledgerline.shared.TenantTransactions;
 import java.util.List;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
@@ -20,28 +19,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class Attempts {
     private final TransactionTemplate savepoint;
-    private final TenantTransactions tenants;
 
-    Attempts(PlatformTransactionManager transactions, TenantTransactions tenants) {
+    Attempts(PlatformTransactionManager transactions) {
         this.savepoint = new TransactionTemplate(transactions);
         // NESTED is a savepoint inside the filter's transaction, and a transaction of its own without one.
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
-        this.tenants = tenants;
     }
 
     /**
-     * Runs {@code write} on one company; a {@link ProblemException} leaves nothing of it behind and
-     * reaches the caller. The company is bound to the transaction before the savepoint: rolling back
-     * to a savepoint also undoes PostgreSQL's set_config, while the binding would still count as made,
-     * and the page rendered after the failure would see none of the company's rows.
+     * Runs {@code write}; a {@link ProblemException} leaves nothing of it behind and reaches the
+     * caller. (Rolling back to the savepoint also undoes the tenant setting; the next read sets it
+     * again, see {@link dk.ledgerline.shared.TenantTransactions}.)
      */
-    <T> T inCompany(long companyId, Supplier<T> write) {
-        tenants.readInCompany(companyId, () -> null);
-        return savepoint.execute(status -> write.get());
-    }
-
-    /** As {@link #inCompany}, for writes before there is a company: signing up, creating one. */
-    <T> T withoutCompany(Supplier<T> write) {
+    <T> T attempt(Supplier<T> write) {
         return savepoint.execute(status -> write.get());
     }
 

@@ -61,11 +61,6 @@ public final class DanishAmounts {
         return format(Math.multiplyExact(wholeKroner, 100L));
     }
 
-    /** The plain decimal form an input field shows back: "-1250.00". */
-    public static String formatForInput(long minor) {
-        return Amounts.format(minor);
-    }
-
     private static String canonical(String compact) {
         for (Pattern pattern : new Pattern[] {GROUPED_WITH_DOTS, GROUPED_WITH_COMMAS, PLAIN}) {
             Matcher m = pattern.matcher(compact);

@@ -43,9 +43,4 @@ public record Failure(String message, List<Item> items) {
         }
         return lines;
     }
-
-    /** The message for one form field, or null; lets a form mark the input next to its mistake. */
-    public String forField(String field) {
-        return items.stream().filter(i -> field.equals(i.field())).map(Item::message).findFirst().orElse(null);
-    }
 }

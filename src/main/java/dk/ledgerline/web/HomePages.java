@@ -45,7 +45,7 @@ public class HomePages {
             Integer startMonth = fields.wholeNumber("fiscalYearStartMonth", form.fiscalYearStartMonth());
             fields.throwIfAny("Virksomheden blev ikke oprettet.");
             String cvr = form.cvr() == null ? null : form.cvr().strip();
-            Company company = attempts.withoutCompany(() -> identity.createCompany(principal.userId(), form.name(), cvr, period, startMonth));
+            Company company = attempts.attempt(() -> identity.createCompany(principal.userId(), form.name(), cvr, period, startMonth));
             return Pages.seeOther("/companies/" + company.id());
         } catch (ProblemException e) {
             return page(principal, form, Failure.of(e), e.status());

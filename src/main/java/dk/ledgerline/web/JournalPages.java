@@ -73,7 +73,7 @@ public class JournalPages {
                         @RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access, JournalForm form) {
         access.requireBookkeeper();
         try {
-            Journal journal = attempts.inCompany(access.companyId(), () -> journals.create(access.companyId(), principal.userId(), form.name()));
+            Journal journal = attempts.attempt(() -> journals.create(access.companyId(), principal.userId(), form.name()));
             return Pages.seeOther(base(access) + "/journals/" + journal.id());
         } catch (ProblemException e) {
             return listPage(principal, access, form, Failure.of(e), e.status());
@@ -104,7 +104,7 @@ public class JournalPages {
             fields.throwIfAny("Linjen blev ikke tilføjet.");
             Journal.Line line = new Journal.Line(0, document == null ? 0 : document, date, form.text() == null ? "" : form.text(),
                     account, amount, FormFields.optionalText(form.vatCode()), contra);
-            attempts.inCompany(access.companyId(), () -> journals.addLine(access.companyId(), journalId, line));
+            attempts.attempt(() -> journals.addLine(access.companyId(), journalId, line));
             return Pages.seeOther(base(access) + "/journals/" + journalId + "#new-line");
         } catch (ProblemException e) {
             return journalPage(principal, access, journalId, form, Failure.of(e), null, e.status());
@@ -116,7 +116,7 @@ public class JournalPages {
     Object deleteLine(@RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access, @PathVariable long journalId,
                       @PathVariable long lineId, @RequestHeader(name = "HX-Request", required = false) String htmx) {
         access.requireBookkeeper();
-        attempts.inCompany(access.companyId(), () -> {
+        attempts.attempt(() -> {
             journals.deleteLine(access.companyId(), journalId, lineId);
             return null;
         });
@@ -129,7 +129,7 @@ public class JournalPages {
                       @RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access, @PathVariable long journalId) {
         access.requireBookkeeper();
         try {
-            List<Voucher> vouchers = attempts.inCompany(access.companyId(), () -> Attempts.posted(journals.post(access.companyId(), principal.userId(), journalId),
+            List<Voucher> vouchers = attempts.attempt(() -> Attempts.posted(journals.post(access.companyId(), principal.userId(), journalId),
                     "Kladden blev ikke bogført; intet er gemt. Ret linjerne og prøv igen."));
             VoucherRef first = vouchers.getFirst().ref();
             VoucherRef last = vouchers.getLast().ref();
@@ -143,7 +143,7 @@ public class JournalPages {
     @PostMapping("/companies/{companyId}/journals/{journalId}/delete")
     ModelAndView delete(@RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access, @PathVariable long journalId) {
         access.requireBookkeeper();
-        attempts.inCompany(access.companyId(), () -> {
+        attempts.attempt(() -> {
             journals.delete(access.companyId(), journalId);
             return null;
         });

@@ -53,7 +53,7 @@ public class MemberPages {
         access.requireOwner();
         try {
             Role role = role(form.role());
-            Identity.Member member = attempts.inCompany(access.companyId(), () -> identity.addMember(access, form.email(), role));
+            Identity.Member member = attempts.attempt(() -> identity.addMember(access, form.email(), role));
             return Pages.seeOther(Pages.path("/companies/" + access.companyId() + "/members").queryParam("added", member.email())
                     .encode().build().toUriString());
         } catch (ProblemException e) {

@@ -60,7 +60,7 @@ public class SessionPages {
     @PostMapping("/signup")
     ModelAndView signup(SignupForm form, HttpServletRequest request, HttpServletResponse response) {
         try {
-            attempts.withoutCompany(() -> identity.register(form.email(), form.password(), form.name()));
+            attempts.attempt(() -> identity.register(form.email(), form.password(), form.name()));
         } catch (ProblemException e) {
             SignupForm shown = new SignupForm(form.name(), form.email(), "");
             return Pages.render("signup", new SignupPage(Frames.anonymous("Opret bruger"), shown, Failure.of(e)), e.status());

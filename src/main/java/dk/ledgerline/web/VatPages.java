@@ -82,7 +82,7 @@ public class VatPages {
         access.requireBookkeeper();
         VatPeriod parsed = vat.period(access.companyId(), period);
         try {
-            attempts.inCompany(access.companyId(), () -> vat.settle(access.companyId(), principal.userId(), parsed));
+            attempts.attempt(() -> vat.settle(access.companyId(), principal.userId(), parsed));
             return Pages.seeOther("/companies/" + access.companyId() + "/vat?year=" + parsed.year() + "&settled=" + parsed.label());
         } catch (ProblemException e) {
             return page(principal, access, parsed.year(), null, Failure.of(e), e.status());

@@ -53,6 +53,11 @@ public class VoucherPages {
 
     public record VoucherPage(Frame frame, Voucher voucher, Map<Integer, Account> accounts, String registeredBy,
                               ReversalForm form, Failure failure) {
+        /** The ledger decides; the page only leaves out a button that could not succeed. */
+        public boolean reversible() {
+            return frame.canBookkeep() && voucher.reversedBy() == null && !Ledger.SOURCE_VAT_SETTLEMENT.equals(voucher.source());
+        }
+
         public String accountName(int number) {
             Account account = accounts.get(number);
             return account == null ? "" : account.name();
@@ -94,7 +99,7 @@ public class VoucherPages {
             FormFields fields = new FormFields();
             LocalDate date = fields.optionalDate("date", form.date());
             fields.throwIfAny("Bilaget blev ikke tilbageført.");
-            Voucher reversal = attempts.inCompany(access.companyId(), () -> Attempts.posted(ledger.reverse(access.companyId(), principal.userId(), fiscalYear, number, date),
+            Voucher reversal = attempts.attempt(() -> Attempts.posted(ledger.reverse(access.companyId(), principal.userId(), fiscalYear, number, date),
                     "Bilaget blev ikke tilbageført; intet er gemt.")).getFirst();
             return Pages.seeOther("/companies/" + access.companyId() + "/vouchers/" + reversal.fiscalYear() + "/" + reversal.number());
         } catch (ProblemException e) {

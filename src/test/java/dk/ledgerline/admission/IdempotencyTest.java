@@ -146,4 +146,34 @@ class IdempotencyTest {
     private static int vouchers(Tenant t) {
         return t.api().get(t.path("/vouchers?limit=200")).json().get("items").size();
     }
+
+    @Test
+    void racingFormSubmitsWaitForTheFirstAndAllGetItsAnswer() throws Exception {
+        Tenant t = Tenant.create("QUARTER");
+        String key = UUID.randomUUID().toString();
+        java.net.http.HttpRequest submit = java.net.http.HttpRequest.newBuilder(java.net.URI.create(TestApp.get().baseUrl() + "/companies/" + t.companyId() + "/journals"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", "ledgerline_session=" + t.api().token())
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("name=Kladde+dobbeltklik&idempotencyKey=" + key))
+                .build();
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Api.Response>> answers = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+            for (int i = 0; i < 8; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return t.api().send(submit);
+                }));
+            }
+            start.countDown();
+            String location = null;
+            for (Future<Api.Response> f : answers) {
+                Api.Response r = f.get();
+                assertThat(r.status()).as(r.toString()).isEqualTo(303);
+                if (location == null) location = r.header("Location");
+                assertThat(r.header("Location")).isEqualTo(location);
+            }
+        }
+        assertThat(t.api().get(t.path("/journals")).json().get("items")).hasSize(1);
+    }
 }

@@ -89,4 +89,13 @@ class PipelineTest {
         Api.Response wrongMethod = t.api().delete(t.path("/vouchers"));
         assertThat(wrongMethod.status()).isEqualTo(405);
     }
+
+    @Test
+    void unknownPagesAreErrorPagesForBrowsers() {
+        Tenant t = Tenant.create("QUARTER");
+        Api.Response page = t.api().send(HttpRequest.newBuilder(URI.create(TestApp.get().baseUrl() + "/companies/" + t.companyId() + "/nothing-here"))
+                .header("Accept", "text/html").header("Cookie", "ledgerline_session=" + t.api().token()).GET().build());
+        assertThat(page.status()).isEqualTo(404);
+        assertThat(page.header("Content-Type")).startsWith("text/html");
+    }
 }

@@ -27,7 +27,8 @@ public final class TestApp {
 
     public static synchronized TestApp get() {
         if (instance == null) {
-            Path data = Path.of("target", "test-data", "run-" + UUID.randomUUID()).toAbsolutePath();
+            // inside the build folder (surefire passes it), so parallel builds of one checkout stay apart
+            Path data = Path.of(System.getProperty("ledgerline.test.data", "target/test-data"), "run-" + UUID.randomUUID()).toAbsolutePath();
             SpringApplication app = new SpringApplication(Ledgerline.class);
             ConfigurableApplicationContext context = app.run(
                     "--server.port=0",

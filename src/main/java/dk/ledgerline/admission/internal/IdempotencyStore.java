@@ -23,6 +23,22 @@ public class IdempotencyStore {
                 .query(Boolean.class).single();
     }
 
+    /**
+     * Waits up to {@code wait} for the key's lock (held until the transaction ends); false when the
+     * wait ran out. The failed wait leaves the transaction unusable: the caller must roll it back.
+     */
+    public boolean lock(String scope, String key, java.time.Duration wait) {
+        jdbc.sql("select set_config('lock_timeout', :ms, true)").param("ms", Long.toString(wait.toMillis())).query((rs, n) -> 1).single();
+        try {
+            jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:scopedKey, 0))")
+                    .param("scopedKey", scope + "\n" + key)
+                    .query((rs, n) -> 1).single();
+            return true;
+        } catch (org.springframework.dao.PessimisticLockingFailureException timedOut) {
+            return false;
+        }
+    }
+
     public Optional<Stored> find(String scope, String key) {
         return jdbc.sql("select request_hash, request_path, request_body, status, content_type, location, body from idempotency_keys where scope = :scope and key = :key")
                 .param("scope", scope).param("key", key)

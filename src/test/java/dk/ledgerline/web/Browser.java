@@ -1,0 +1,235 @@
+package dk.ledgerline.web;
+
+import dk.ledgerline.identity.AuthenticationFilter;
+import dk.ledgerline.testing.TestApp;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * One headless Debian Chromium driving the real app, shared by the tests of one class (starting
+ * Chrome costs about two seconds). Actions wait for the page they cause, so tests read top to bottom.
+ */
+final class Browser implements AutoCloseable {
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    /** Pages answer in milliseconds here; ten seconds means broken, not slow. */
+    static final Duration WAIT = Duration.ofSeconds(10);
+    /** Selenium polls every 500 ms by default: half a second lost on every page of a test. */
+    static final Duration POLL = Duration.ofMillis(20);
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final ChromeDriver driver;
+    private final Path profile;
+    private final String baseUrl;
+
+    private Browser(ChromeDriver driver, Path profile, String baseUrl) {
+        this.driver = driver;
+        this.profile = profile;
+        this.baseUrl = baseUrl;
+    }
+
+    /** Fails (never skips) when Chromium is missing: a browser test that silently does not run proves nothing. */
+    static Browser start() {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            throw new AssertionError(CHROMIUM + " or " + CHROMEDRIVER + " is missing: run bin/install-test-deps "
+                    + "(it installs Debian's chromium and chromium-driver) before the browser tests");
+        }
+        String baseUrl = TestApp.get().baseUrl();
+        try {
+            Path profile = Files.createTempDirectory("ledgerline-chromium-");
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(CHROMIUM.toFile());
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", "--no-first-run", "--user-data-dir=" + profile);
+            ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+            ChromeDriver driver = new ChromeDriver(service, options);
+            driver.manage().timeouts().pageLoadTimeout(WAIT);
+            return new Browser(driver, profile, baseUrl);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void open(String path) {
+        driver.get(baseUrl + path);
+    }
+
+    String path() {
+        return URI.create(driver.getCurrentUrl()).getPath();
+    }
+
+    String pathAndQuery() {
+        URI uri = URI.create(driver.getCurrentUrl());
+        return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    }
+
+    WebElement find(String css) {
+        return driver.findElement(By.cssSelector(css));
+    }
+
+    List<WebElement> all(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    /** The text of the one element the selector finds; fails when there is none. */
+    String text(String css) {
+        List<String> texts = texts(css);
+        if (texts.isEmpty()) throw new AssertionError("no element matches " + css + " on " + pathAndQuery());
+        return texts.getFirst();
+    }
+
+    /** The cells' texts of each row the selector finds, read in one round trip to compare a table in one assertion. */
+    @SuppressWarnings("unchecked")
+    List<List<String>> rows(String rowCss) {
+        return (List<List<String>>) script("""
+                return Array.from(document.querySelectorAll(arguments[0]))
+                    .map(row => Array.from(row.querySelectorAll('td')).map(td => td.innerText.replace(/\\s+/g, ' ').trim()));""", rowCss);
+    }
+
+    /** The texts of every element the selector finds, whitespace folded as a reader sees it. */
+    @SuppressWarnings("unchecked")
+    List<String> texts(String css) {
+        return (List<String>) script("return Array.from(document.querySelectorAll(arguments[0])).map(e => e.innerText.replace(/\\s+/g, ' ').trim());", css);
+    }
+
+    void type(String formCss, String name, String value) {
+        WebElement input = find(formCss + " [name='" + name + "']");
+        input.clear();
+        input.sendKeys(value);
+    }
+
+    /**
+     * Fills a form's fields in one round trip, firing the events typing would fire. Typing key by key
+     * costs a round trip per field; the login test types for real, the other tests fill.
+     */
+    void fill(String formCss, Map<String, String> values) {
+        Object missing = script("""
+                const form = document.querySelector(arguments[0]);
+                for (const [name, value] of Object.entries(arguments[1])) {
+                  const field = form && form.elements.namedItem(name);
+                  if (!field) return name;
+                  field.value = value;
+                  field.dispatchEvent(new Event('input', {bubbles: true}));
+                  field.dispatchEvent(new Event('change', {bubbles: true}));
+                  if (field.value !== value) return name + '=' + value;
+                }
+                return null;""", formCss, values);
+        if (missing != null) throw new AssertionError("form " + formCss + " on " + pathAndQuery() + " cannot take " + missing);
+    }
+
+    /** Name-value pairs in the order given: filling "account" sets the VAT code, so a VAT code given after it wins. */
+    static Map<String, String> fields(String... namesAndValues) {
+        if (namesAndValues.length % 2 != 0) throw new IllegalArgumentException("fields come in name-value pairs");
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) fields.put(namesAndValues[i], namesAndValues[i + 1]);
+        return fields;
+    }
+
+    /** Clicks and waits until the next page has replaced this one. */
+    void clickAndWaitForPage(String css) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        find(css).click();
+        waitForNewPage(page);
+    }
+
+    void submit(String formCss) {
+        clickAndWaitForPage(formCss + " button[type='submit']");
+    }
+
+    void waitForNewPage(WebElement previous) {
+        new WebDriverWait(driver, WAIT, POLL).until(ExpectedConditions.stalenessOf(previous));
+        new WebDriverWait(driver, WAIT, POLL).until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
+    void waitUntilGone(String css) {
+        new WebDriverWait(driver, WAIT, POLL).until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(css), 0));
+    }
+
+    Object script(String javascript, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeScript(javascript, arguments);
+    }
+
+    WebElement html() {
+        return driver.findElement(By.tagName("html"));
+    }
+
+    /**
+     * Starts a session as a user without the login page: the session cookie is the same signed token
+     * the API hands out. The login page itself is tested on its own; here it would only cost time.
+     */
+    void signInAs(String apiToken) {
+        open("/login");
+        driver.manage().deleteAllCookies();
+        driver.manage().addCookie(new Cookie(AuthenticationFilter.SESSION_COOKIE, apiToken, "/"));
+    }
+
+    void logIn(String email, String password) {
+        open("/login");
+        type("#login", "email", email);
+        type("#login", "password", password);
+        submit("#login");
+    }
+
+    /** Forgets the session, as a new browser would. */
+    void forgetSession() {
+        driver.manage().deleteAllCookies();
+    }
+
+    String sessionCookie() {
+        Cookie cookie = driver.manage().getCookieNamed(AuthenticationFilter.SESSION_COOKIE);
+        return cookie == null ? null : cookie.getValue();
+    }
+
+    /** A plain HTTP GET with this browser's session, for what a browser hides: the status code. */
+    HttpResponse<String> getWithSession(String path) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(WAIT)
+                .header("Accept", "text/html")
+                .header("Cookie", AuthenticationFilter.SESSION_COOKIE + "=" + sessionCookie())
+                .GET().build();
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            deleteProfile();
+        }
+    }
+
+    private void deleteProfile() {
+        try (Stream<Path> files = Files.walk(profile)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // A leftover temp folder is harmless; failing the run over it is not.
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package dk.ledgerline.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dk.ledgerline.shared.Amounts;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.Test;
+
+class DanishAmountsTest {
+
+    @Test
+    void inputsAcceptTheApiFormTheDanishFormAndGroupedNegatives() {
+        assertThat(DanishAmounts.parse("1250.00")).isEqualTo(125_000L);
+        assertThat(DanishAmounts.parse("1250,00")).isEqualTo(125_000L);
+        assertThat(DanishAmounts.parse("-1.250,00")).isEqualTo(-125_000L);
+        assertThat(DanishAmounts.parse("1.250.000,5")).isEqualTo(125_000_050L);
+        assertThat(DanishAmounts.parse("1,250.75")).isEqualTo(125_075L);
+        assertThat(DanishAmounts.parse("10")).isEqualTo(1_000L);
+        assertThat(DanishAmounts.parse("-0,05")).isEqualTo(-5L);
+    }
+
+    @Test
+    void spacesAndTheTypographicMinusFromACopiedBankStatementAreAccepted() {
+        assertThat(DanishAmounts.parse(" 1 250,00 ")).isEqualTo(125_000L);
+        assertThat(DanishAmounts.parse("1\u00A0250,00")).isEqualTo(125_000L);
+        assertThat(DanishAmounts.parse("\u221212,5")).isEqualTo(-1_250L);
+    }
+
+    @Test
+    void oneSeparatorBeforeThreeDigitsIsRefusedAsAmbiguousRatherThanGuessed() {
+        assertThatThrownBy(() -> DanishAmounts.parse("1.250"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("\"1.250\" er tvetydigt; skriv 1250,00 for 1250 kr., ellers højst to decimaler");
+        assertThatThrownBy(() -> DanishAmounts.parse("-1,250"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("\"-1,250\" er tvetydigt; skriv -1250,00 for -1250 kr., ellers højst to decimaler");
+    }
+
+    @Test
+    void textThatIsNoAmountIsRefusedWithAnExample() {
+        for (String wrong : new String[] {"abc", "1,2,3", "12.34.56", "1.25,00", "1250,001", "--5", "5-", "1.250,00.00", "kr 100"}) {
+            assertThatThrownBy(() -> DanishAmounts.parse(wrong)).as(wrong)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("\"" + wrong + "\" er ikke et beløb; skriv fx 1.250,00 eller 1250.00");
+        }
+    }
+
+    @Test
+    void anEmptyFieldIsRefusedAsMissing() {
+        assertThatThrownBy(() -> DanishAmounts.parse("  ")).hasMessage("skal udfyldes, fx 1.250,00");
+        assertThatThrownBy(() -> DanishAmounts.parse(null)).hasMessage("skal udfyldes, fx 1.250,00");
+    }
+
+    @Test
+    void amountsBeyondTheLedgersLimitAreRefused() {
+        assertThatThrownBy(() -> DanishAmounts.parse("1.000.000.000.000,00"))
+                .hasMessage("\"1.000.000.000.000,00\" er for stort eller har for mange decimaler");
+    }
+
+    @Test
+    void tablesShowDanishGroupingAndADecimalComma() {
+        assertThat(DanishAmounts.format(125_000L)).isEqualTo("1.250,00");
+        assertThat(DanishAmounts.format(-125_000L)).isEqualTo("-1.250,00");
+        assertThat(DanishAmounts.format(0L)).isEqualTo("0,00");
+        assertThat(DanishAmounts.format(5L)).isEqualTo("0,05");
+        assertThat(DanishAmounts.format(-50L)).isEqualTo("-0,50");
+        assertThat(DanishAmounts.format(99_900L)).isEqualTo("999,00");
+        assertThat(DanishAmounts.format(100_000_000L)).isEqualTo("1.000.000,00");
+        assertThat(DanishAmounts.format(Amounts.MAX_ABS_MINOR)).isEqualTo("999.999.999.999,99");
+    }
+
+    @Test
+    void wholeKronerOfTheVatReturnShowInTheSameStyle() {
+        assertThat(DanishAmounts.formatKroner(1_250L)).isEqualTo("1.250,00");
+        assertThat(DanishAmounts.formatKroner(-3L)).isEqualTo("-3,00");
+    }
+
+    @Property
+    void everyAmountParsesBackFromBothTheTableAndTheApiForm(@ForAll @LongRange(min = -Amounts.MAX_ABS_MINOR, max = Amounts.MAX_ABS_MINOR) long ore) {
+        assertThat(DanishAmounts.parse(DanishAmounts.format(ore))).isEqualTo(ore);
+        assertThat(DanishAmounts.parse(Amounts.format(ore))).isEqualTo(ore);
+    }
+}

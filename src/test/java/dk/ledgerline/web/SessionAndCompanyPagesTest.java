@@ -1,0 +1,130 @@
+package dk.ledgerline.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.ledgerline.shared.VatPeriodType;
+import dk.ledgerline.testing.Tenant;
+import dk.ledgerline.testing.TestApp;
+import dk.ledgerline.vat.VatPeriod;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Signing up, logging in and out, creating a company, and one tenant never seeing another's pages. */
+class SessionAndCompanyPagesTest {
+    private static final AtomicLong SEQUENCE = new AtomicLong(System.nanoTime() % 1_000_000);
+    private static Browser browser;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) browser.close();
+    }
+
+    @BeforeEach
+    void startLoggedOut() {
+        browser.forgetSession();
+    }
+
+    @Test
+    void aNewUserSignsUpLogsOutAndLogsInAgainThroughThePages() {
+        String email = "web" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime() + "@example.dk";
+
+        browser.open("/signup");
+        browser.type("#signup", "name", "Anne Bogholder");
+        browser.type("#signup", "email", email);
+        browser.type("#signup", "password", "en lang adgangskode");
+        browser.submit("#signup");
+
+        assertThat(browser.path()).isEqualTo("/");
+        assertThat(browser.text("header .user")).isEqualTo("Anne Bogholder");
+        assertThat(browser.text("#no-companies")).isEqualTo("Du er ikke med i nogen virksomhed endnu. Opret den første herunder.");
+
+        browser.clickAndWaitForPage("#logout");
+        assertThat(browser.path()).isEqualTo("/login");
+        assertThat(browser.sessionCookie()).isNull();
+        browser.open("/");
+        assertThat(browser.path()).as("a logged-out browser is sent to the login page").isEqualTo("/login");
+
+        browser.logIn(email, "en lang adgangskode");
+        assertThat(browser.path()).isEqualTo("/");
+        assertThat(browser.text("header .user")).isEqualTo("Anne Bogholder");
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedWithoutSayingWhetherTheEmailExists() {
+        Tenant tenant = Tenant.create("QUARTER");
+
+        browser.logIn(tenant.email(), "not the password");
+
+        assertThat(browser.path()).isEqualTo("/login");
+        assertThat(browser.text(".failure .failure-message")).isEqualTo("Forkert e-mail eller adgangskode.");
+        assertThat(browser.find("#login [name='email']").getAttribute("value")).isEqualTo(tenant.email());
+        assertThat(browser.find("#login [name='password']").getAttribute("value")).isEmpty();
+        assertThat(browser.sessionCookie()).isNull();
+    }
+
+    @Test
+    void aUserCreatesACompanyAndLandsOnItsDashboardWithTheCurrentVatPeriod() {
+        Tenant tenant = Tenant.create("QUARTER");
+        browser.signInAs(tenant.api().token());
+        browser.open("/");
+
+        browser.fill("#new-company", Browser.fields("name", "Bageriet ApS", "cvr", "12345674", "vatPeriod", "QUARTER", "fiscalYearStartMonth", "1"));
+        browser.submit("#new-company");
+
+        assertThat(browser.path()).matches("/companies/\\d+");
+        assertThat(browser.text("#company-name")).isEqualTo("Bageriet ApS");
+        assertThat(browser.text("#company-cvr")).isEqualTo("12345674");
+        assertThat(browser.text("#company-role")).isEqualTo("Ejer");
+        VatPeriod current = VatPeriod.containing(LocalDate.now(TestApp.get().bean(Clock.class)), VatPeriodType.QUARTER);
+        assertThat(browser.rows("#vat-now tr[data-period='" + current.label() + "']")).containsExactly(List.of(
+                current.label(), Labels.date(current.from()), Labels.date(current.to()), Labels.date(current.deadline()), "0,00", "Løbende"));
+
+        browser.open("/");
+        assertThat(browser.rows("#companies tbody tr")).contains(List.of("Bageriet ApS", "12345674", "Ejer"));
+    }
+
+    @Test
+    void aCompanyWithAnInvalidCvrIsRefusedWithTheReasonAndTheFormKeepsWhatWasTyped() {
+        Tenant tenant = Tenant.create("QUARTER");
+        browser.signInAs(tenant.api().token());
+        browser.open("/");
+
+        browser.fill("#new-company", Browser.fields("name", "Fejl ApS", "cvr", "12345678"));
+        browser.submit("#new-company");
+
+        assertThat(browser.path()).isEqualTo("/companies");
+        assertThat(browser.texts(".failure li"))
+                .containsExactly("CVR-nummer: CVR number 12345678 fails its modulus-11 check");
+        assertThat(browser.find("#new-company [name='name']").getAttribute("value")).isEqualTo("Fejl ApS");
+        assertThat(browser.rows("#companies tbody tr")).containsExactly(List.of("Test ApS", Tenant.CVR, "Ejer"));
+    }
+
+    @Test
+    void aUserOfOneCompanyOpeningAnotherCompanysPageGets404AndSeesNothingOfIt() {
+        Tenant a = Tenant.create("QUARTER");
+        Tenant b = Tenant.create("QUARTER");
+        browser.signInAs(a.api().token());
+
+        browser.open("/companies/" + b.companyId() + "/accounts");
+
+        assertThat(browser.text(".failure .status")).isEqualTo("Fejl 404");
+        assertThat(browser.text("h1")).isEqualTo("Siden findes ikke");
+        assertThat(browser.all("nav.sections")).as("no company navigation on the 404 page").isEmpty();
+        HttpResponse<String> response = browser.getWithSession("/companies/" + b.companyId() + "/accounts");
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).contains("Siden findes ikke").doesNotContain("Salg af varer og ydelser");
+        assertThat(browser.getWithSession("/companies/" + a.companyId() + "/accounts").statusCode()).isEqualTo(200);
+    }
+}

@@ -1,0 +1,59 @@
+package dk.ledgerline.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.ledgerline.testing.Tenant;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The VAT returns of a year, and settling a period that has ended, from the page. */
+class VatPageTest {
+    private static Browser browser;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) browser.close();
+    }
+
+    @Test
+    void settlingAnEndedPeriodFromTheVatPageMarksItSettledAndPostsTheSettlementVoucher() {
+        Tenant tenant = Tenant.create("QUARTER");
+        var sale = tenant.postVoucher("""
+                {"date": "2025-02-10", "text": "Faktura 7", "lines": [
+                  {"account": 6190, "amount": "1250.00"},
+                  {"account": 1010, "amount": "-1250.00", "vatCode": "U25"}]}""");
+        assertThat(sale.status()).as(sale.toString()).isEqualTo(201);
+        browser.signInAs(tenant.api().token());
+
+        browser.open("/companies/" + tenant.companyId() + "/vat?year=2025");
+        String q1 = "#vat-returns [data-period='2025-Q1']";
+        assertThat(browser.text(q1 + ".sales-vat")).isEqualTo("250,00");
+        assertThat(browser.text(q1 + ".payable")).isEqualTo("250,00");
+        assertThat(browser.text(q1 + ".status")).isEqualTo("Ikke afregnet Afregn og lås");
+
+        browser.clickAndWaitForPage(q1 + ".status form.settle button");
+
+        assertThat(browser.pathAndQuery()).isEqualTo("/companies/" + tenant.companyId() + "/vat?year=2025&settled=2025-Q1");
+        assertThat(browser.text(".notice")).isEqualTo("Momsperioden 2025-Q1 er afregnet og låst.");
+        assertThat(browser.text(q1 + ".status")).startsWith("Afregnet ").endsWith("(bilag 2025/2)");
+        assertThat(browser.all(q1 + ".status form.settle")).isEmpty();
+        assertThat(browser.text(q1 + ".payable")).isEqualTo("250,00");
+        assertThat(browser.all("#vat-returns [data-period='2025-Q2'].status form.settle")).as("other ended periods stay open").hasSize(1);
+        var filed = tenant.api().get(tenant.path("/vat-returns/2025-Q1")).json();
+        assertThat(filed.get("settled").asBoolean()).isTrue();
+        assertThat(filed.get("settlementVoucher").get("number").asInt()).isEqualTo(2);
+
+        browser.clickAndWaitForPage(q1 + ".status a");
+        assertThat(browser.rows("#entries tbody tr")).extracting(row -> List.of(row.get(1), row.get(5), row.get(6))).containsExactly(
+                List.of("7680", "250,00", ""),
+                List.of("7840", "", "250,00"));
+        assertThat(browser.all("#reverse")).as("a filed settlement offers no reversal").isEmpty();
+    }
+}
