@@ -37,6 +37,7 @@ public class DemoCompany {
     public static final String CVR = "29876509";
     /** The same demo every time: amounts come from a seeded generator. */
     private static final long SEED = 20260301L;
+    private static final java.util.Locale DANISH = java.util.Locale.forLanguageTag("da-DK");
 
     private static final Logger log = LoggerFactory.getLogger(DemoCompany.class);
 
@@ -90,7 +91,7 @@ public class DemoCompany {
 
         private void bookMonth(LocalDate month, boolean first) {
             LocalDate last = month.withDayOfMonth(month.lengthOfMonth());
-            post(month.plusDays(0), "Husleje " + month.getMonth(), line(2030, 15_000_00, "I25"), line(6480, -15_000_00));
+            post(month.plusDays(0), "Husleje " + monthName(month), line(2030, 15_000_00, "I25"), line(6480, -15_000_00));
             for (int i = 0; i < 3; i++) sale(month.plusDays(4 + i * 8));
             post(month.plusDays(9), "Varekøb, Grossisten A/S", line(1610, amount(12_000, 30_000), "I25"), counter(7440));
             post(month.plusDays(11), "Telefon og internet", line(2410, 899_00, "I25"), line(6480, -899_00));
@@ -111,7 +112,7 @@ public class DemoCompany {
             post(month.plusDays(24), "Betaling til leverandører", line(7440, 10_000_00), line(6480, -10_000_00));
             post(month.plusDays(25), "Indbetalinger fra kunder", line(6480, 45_000_00), line(6190, -45_000_00));
             if (!last.isAfter(today)) {
-                post(last, "Løn " + month.getMonth(), line(2850, 60_000_00), line(7920, -16_000_00), line(7940, -4_800_00), line(6480, -39_200_00));
+                post(last, "Løn " + monthName(month), line(2850, 60_000_00), line(7920, -16_000_00), line(7940, -4_800_00), line(6480, -39_200_00));
                 post(last, "Renter, bank", line(3670, 350_00), line(6480, -350_00));
             }
             if (!first) {
@@ -154,10 +155,14 @@ public class DemoCompany {
         }
 
         private void draftJournal() {
-            Journal journal = journals.create(companyId, userId, "Kassekladde " + today.getMonth());
+            Journal journal = journals.create(companyId, userId, "Kassekladde " + monthName(today));
             journals.addLine(companyId, journal.id(), new Journal.Line(0, 0, today, "Kontorartikler, Staples", 2450, 687_50, "I25", 6480));
             journals.addLine(companyId, journal.id(), new Journal.Line(0, 0, today, "Faktura " + invoice++, 6190, 18_750_00, null, null));
             journals.addLine(companyId, journal.id(), new Journal.Line(0, 2, today, "Faktura " + (invoice - 1), 1010, -18_750_00, "U25", null));
+        }
+
+        private static String monthName(LocalDate date) {
+            return date.getMonth().getDisplayName(java.time.format.TextStyle.FULL, DANISH) + " " + date.getYear();
         }
 
         private void openFiscalYearsFrom(LocalDate start) {
