@@ -34,6 +34,8 @@ public final class TestApp {
                     "--server.port=0",
                     "--ledgerline.data-dir=" + data,
                     "--ledgerline.demo=false",
+                    // a test database is thrown away: waiting for the disk on every commit only slows the suite
+                    "--ledgerline.database.embedded-durable=false",
                     "--logging.level.root=WARN",
                     "--logging.level.dk.ledgerline=INFO",
                     "--spring.main.banner-mode=off");

@@ -27,7 +27,7 @@ class DatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgresHolder embeddedPostgres(DatabaseSettings settings) {
-        return new EmbeddedPostgresHolder(settings.embedded() ? EmbeddedPostgresServer.start(settings.dataDirectory().resolve("postgres")) : null);
+        return new EmbeddedPostgresHolder(settings.embedded() ? EmbeddedPostgresServer.start(settings.dataDirectory().resolve("postgres"), settings.embeddedDurable()) : null);
     }
 
     @Bean

@@ -16,7 +16,8 @@ record DatabaseSettings(
         String migrationUsername,
         String migrationPassword,
         int poolSizeMax,
-        Duration connectionTimeout) {
+        Duration connectionTimeout,
+        boolean embeddedDurable) {
 
     /** Below this a busy moment turns into errors at once; Hikari itself refuses less than 250 ms. */
     static final Duration CONNECTION_TIMEOUT_MIN = Duration.ofMillis(250);
@@ -52,7 +53,8 @@ record DatabaseSettings(
                 env.getProperty("spring.flyway.user", username == null ? "" : username),
                 env.getProperty("spring.flyway.password", password),
                 env.getProperty("ledgerline.database.pool-size", Integer.class, 20),
-                env.getProperty("ledgerline.database.connection-timeout", Duration.class, Duration.ofSeconds(2)));
+                env.getProperty("ledgerline.database.connection-timeout", Duration.class, Duration.ofSeconds(2)),
+                env.getProperty("ledgerline.database.embedded-durable", Boolean.class, true));
     }
 
     private static String blankToNull(String value) {

@@ -43,6 +43,14 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     static EmbeddedPostgresServer start(Path dataDirectory) {
+        return start(dataDirectory, true);
+    }
+
+    /**
+     * {@code durable}: every commit is on disk before it is acknowledged. The embedded library's
+     * defaults (fsync and synchronous_commit off) suit throwaway test databases, not a ledger.
+     */
+    static EmbeddedPostgresServer start(Path dataDirectory, boolean durable) {
         try {
             Files.createDirectories(dataDirectory);
             stopOrphan(dataDirectory);
@@ -53,11 +61,15 @@ final class EmbeddedPostgresServer implements AutoCloseable {
                     .setPort(port)
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("unix_socket_directories", "")
+                    .setServerConfig("fsync", durable ? "on" : "off")
+                    .setServerConfig("synchronous_commit", durable ? "on" : "off")
+                    .setServerConfig("full_page_writes", durable ? "on" : "off")
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .start();
             EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres);
             server.createRoleAndDatabase();
-            log.info("Embedded PostgreSQL on port {} with data in {}", port, dataDirectory.toAbsolutePath());
+            log.info("Embedded PostgreSQL on port {} with data in {}{}", port, dataDirectory.toAbsolutePath(),
+                    durable ? "" : " (not durable: fsync and synchronous_commit off)");
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the embedded PostgreSQL in " + dataDirectory.toAbsolutePath(), e);

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 class EmbeddedPostgresServerTest {
 
     @Test
-    void anOrphanLeftByAKilledJvmIsStoppedAndAFreshServerStartedOnTheSameData() throws Exception {
-        Path data = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "orphan-");
+    void anOrphanLeftByAKilledJvmIsStoppedAndAFreshDurableServerStartedOnTheSameData() throws Exception {
+        Path data = Files.createTempDirectory(Path.of(System.getProperty("ledgerline.test.data", "target")).toAbsolutePath(), "orphan-");
         String java = ProcessHandle.current().info().command().orElseThrow();
         Process jvm = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), OrphanMaker.class.getName(), data.toString())
                 .redirectErrorStream(true).start();
@@ -35,9 +35,11 @@ class EmbeddedPostgresServerTest {
             assertThat(ProcessHandle.of(orphanPid).map(ProcessHandle::isAlive).orElse(false)).as("the orphan is gone").isFalse();
             assertThat(server.port()).isLessThan(32_768);
             try (Connection c = DriverManager.getConnection(server.jdbcUrl(), EmbeddedPostgresServer.APP_ROLE, "");
-                 ResultSet rs = c.createStatement().executeQuery("select current_user")) {
+                 ResultSet rs = c.createStatement().executeQuery(
+                         "select current_user, current_setting('fsync'), current_setting('synchronous_commit'), current_setting('full_page_writes')")) {
                 rs.next();
                 assertThat(rs.getString(1)).isEqualTo(EmbeddedPostgresServer.APP_ROLE);
+                assertThat(rs.getString(2) + " " + rs.getString(3) + " " + rs.getString(4)).as("a ledger's commits reach the disk").isEqualTo("on on on");
             }
         }
     }
