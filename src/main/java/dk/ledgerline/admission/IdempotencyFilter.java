@@ -4,6 +4,7 @@ import dk.ledgerline.admission.internal.CachedBodyRequest;
 import dk.ledgerline.admission.internal.IdempotencyStore;
 import dk.ledgerline.admission.internal.IdempotencyStore.Stored;
 import dk.ledgerline.admission.internal.RequestFingerprint;
+import dk.ledgerline.identity.Identity;
 import dk.ledgerline.shared.CallerScope;
 import dk.ledgerline.shared.ProblemResponses;
 import jakarta.servlet.FilterChain;
@@ -44,14 +45,18 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
     /** Issuing a token is safe to repeat, and a token must not be stored to be replayed. */
     private static final List<String> NOT_RECORDED = List.of("/api/v1/auth/token", "/login");
+    /** Requests that carry a password: recorded by fingerprint only, their body is not kept. */
+    private static final List<String> SECRET_BODIES = List.of("/api/v1/users", "/signup");
 
     private final IdempotencyStore store;
+    private final byte[] fingerprintSecret;
     private final PlatformTransactionManager transactions;
     private final ObjectMapper json;
     private final Clock clock;
 
-    IdempotencyFilter(IdempotencyStore store, PlatformTransactionManager transactions, ObjectMapper json, Clock clock) {
+    IdempotencyFilter(IdempotencyStore store, Identity identity, PlatformTransactionManager transactions, ObjectMapper json, Clock clock) {
         this.store = store;
+        this.fingerprintSecret = identity.secretFor("idempotency fingerprints");
         this.transactions = transactions;
         this.json = json;
         this.clock = clock;
@@ -96,7 +101,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
         Object scopeAttribute = request.getAttribute(CallerScope.ATTRIBUTE);
         String scope = scopeAttribute == null ? CallerScope.ANONYMOUS : scopeAttribute.toString();
-        byte[] hash = RequestFingerprint.hash(method, path, body);
+        byte[] hash = RequestFingerprint.hash(fingerprintSecret, method, path, body);
+        byte[] kept = SECRET_BODIES.contains(path) ? new byte[0] : body;
 
         TransactionStatus transaction = transactions.getTransaction(new DefaultTransactionDefinition());
         boolean completed = false;
@@ -135,7 +141,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                 transaction.rollbackToSavepoint(savepoint);
             }
             transaction.releaseSavepoint(savepoint);
-            store.save(scope, key, new Stored(hash, path, body, status, recorded.getContentType(), recorded.getHeader("Location"),
+            store.save(scope, key, new Stored(hash, path, kept, status, recorded.getContentType(), recorded.getHeader("Location"),
                     recorded.getContentAsByteArray()), clock.instant());
             transactions.commit(transaction);
             completed = true;
@@ -155,7 +161,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
     private String difference(Stored first, String path, byte[] body, boolean form) {
         if (!first.requestPath().equals(path)) return "its path (" + first.requestPath() + ", now " + path + ")";
-        if (form) return "its form fields";
+        if (form || first.requestBody().length == 0) return "its body";
         List<String> fields = RequestFingerprint.differingFields(json, first.requestBody(), body);
         return fields.isEmpty() ? "its method" : String.join(", ", fields);
     }

@@ -117,6 +117,11 @@ public class Identity {
         return new IssuedToken(tokens.issue(principal.userId(), expiresAt), expiresAt);
     }
 
+    /** A secret for {@code purpose}, the same on every node that shares the token signing key. */
+    public byte[] secretFor(String purpose) {
+        return tokens.derive(purpose);
+    }
+
     public Optional<User> user(long userId) {
         return tenants.withoutTenant(() -> store.user(userId));
     }

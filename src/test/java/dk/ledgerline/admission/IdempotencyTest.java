@@ -176,4 +176,23 @@ class IdempotencyTest {
         }
         assertThat(t.api().get(t.path("/journals")).json().get("items")).hasSize(1);
     }
+
+    @Test
+    void aSignUpIsReplayedButItsPasswordIsNeitherKeptNorPlainlyHashed() throws Exception {
+        Api anonymous = TestApp.get().api();
+        String key = UUID.randomUUID().toString();
+        String password = "a password to keep secret";
+        String body = "{\"email\": \"idem-" + UUID.randomUUID() + "@example.dk\", \"password\": \"" + password + "\", \"name\": \"Idem\"}";
+        Api.Response first = anonymous.post("/api/v1/users", body, key);
+        Api.Response retry = anonymous.post("/api/v1/users", body, key);
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        JdbcClient jdbc = JdbcClient.create(TestApp.get().dataSource());
+        var stored = jdbc.sql("select request_body, request_hash from idempotency_keys where key = ?").param(key)
+                .query((rs, n) -> new byte[][] {rs.getBytes(1), rs.getBytes(2)}).single();
+        assertThat(stored[0]).as("the body with the password is not kept").isEmpty();
+        byte[] plain = java.security.MessageDigest.getInstance("SHA-256").digest(("POST /api/v1/users\n" + body).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(stored[1]).as("the fingerprint is keyed, not a plain hash").isNotEqualTo(plain);
+    }
 }

@@ -2,25 +2,32 @@ package dk.ledgerline.admission.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
+import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import tools.jackson.databind.ObjectMapper;
 
-/** What makes two requests "the same" for idempotency: method, path and body. */
+/**
+ * What makes two requests "the same" for idempotency: method, path and body. The fingerprint is an
+ * HMAC under a server secret, not a plain hash: a body may hold a password, and a plain hash of it
+ * in the database could be guessed offline.
+ */
 public final class RequestFingerprint {
     private RequestFingerprint() {}
 
-    public static byte[] hash(String method, String path, byte[] body) {
+    public static byte[] hash(byte[] secret, String method, String path, byte[] body) {
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update((method + " " + path + "\n").getBytes(StandardCharsets.UTF_8));
-            sha.update(body);
-            return sha.digest();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            mac.update((method + " " + path + "\n").getBytes(StandardCharsets.UTF_8));
+            mac.update(body);
+            return mac.doFinal();
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
         }
     }
 

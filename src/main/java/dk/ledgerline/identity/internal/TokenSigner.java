@@ -61,6 +61,20 @@ public final class TokenSigner {
         return Optional.of(new Principal(userId, expiresAt));
     }
 
+    /**
+     * A key for another purpose, derived from the signing key (HMAC of the purpose), so that every
+     * node that shares the signing key derives the same one and no key serves two purposes.
+     */
+    public byte[] derive(String purpose) {
+        try {
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(key);
+            return mac.doFinal(("ledgerline derived key: " + purpose).getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException(ALGORITHM + " is part of every JDK", e);
+        }
+    }
+
     private String sign(String encodedPayload) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
