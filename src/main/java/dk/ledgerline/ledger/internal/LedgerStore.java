@@ -15,6 +15,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -168,28 +169,27 @@ public class LedgerStore {
     /** A voucher's database key: the fiscal year by its start date. */
     public record VoucherKey(LocalDate fiscalYearStart, int number) {}
 
-    public void insertEntries(long companyId, LocalDate fiscalYear, int number, LocalDate date, List<Entry> entries) {
-        template.batchUpdate("""
+    /**
+     * Inserts a voucher's entries in one statement and returns their sum and count as the database
+     * stored them, so the posting can check its invariant against what was written.
+     */
+    public long[] insertEntries(long companyId, LocalDate fiscalYear, int number, LocalDate date, List<Entry> entries) {
+        StringBuilder sql = new StringBuilder("""
                 insert into entries (company_id, fiscal_year, voucher_number, line_number, date, account, amount, currency_amount, vat_code, text)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", entries, entries.size(), (ps, e) -> {
-            ps.setLong(1, companyId);
-            ps.setObject(2, fiscalYear);
-            ps.setInt(3, number);
-            ps.setInt(4, e.line());
-            ps.setObject(5, date);
-            ps.setInt(6, e.account());
-            ps.setLong(7, e.amount());
-            ps.setObject(8, e.currencyAmount());
-            ps.setString(9, e.vatCode());
-            ps.setString(10, e.text());
+                values\s""");
+        List<Object> params = new ArrayList<>(entries.size() * 10);
+        for (int i = 0; i < entries.size(); i++) {
+            Entry e = entries.get(i);
+            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            params.addAll(Arrays.asList(companyId, fiscalYear, number, e.line(), date, e.account(), e.amount(), e.currencyAmount(), e.vatCode(), e.text()));
+        }
+        sql.append(" returning amount");
+        long[] totals = new long[2];
+        jdbc.sql(sql.toString()).params(params).query(rs -> {
+            totals[0] += rs.getLong(1);
+            totals[1]++;
         });
-    }
-
-    /** Sum and count of a voucher's entries as the database holds them, to check the invariant after writing. */
-    public long[] entryTotals(long companyId, LocalDate fiscalYear, int number) {
-        return jdbc.sql("select coalesce(sum(amount), 0), count(*) from entries where company_id = :company and fiscal_year = :fy and voucher_number = :number")
-                .param("company", companyId).param("fy", fiscalYear).param("number", number)
-                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+        return totals;
     }
 
     /** Adds to the monthly balances; rows in key order so two postings never wait on each other in a cycle. */

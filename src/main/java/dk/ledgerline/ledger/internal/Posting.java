@@ -211,10 +211,9 @@ public class Posting {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         store.insertVoucher(companyId, fiscalYear, number, prepared.date(), prepared.text(), prepared.currency(), prepared.rate(),
                 source, now, userId, reverses);
-        store.insertEntries(companyId, fiscalYear, number, prepared.date(), prepared.entries());
+        long[] totals = store.insertEntries(companyId, fiscalYear, number, prepared.date(), prepared.entries());
         store.addToBalances(companyId, deltas(prepared));
 
-        long[] totals = store.entryTotals(companyId, fiscalYear, number);
         if (totals[0] != 0 || totals[1] != prepared.entries().size()) {
             throw new IllegalStateException("voucher " + fiscalYear.getYear() + "/" + number + " was written with sum " + totals[0]
                     + " and " + totals[1] + " entries; expected 0 and " + prepared.entries().size());

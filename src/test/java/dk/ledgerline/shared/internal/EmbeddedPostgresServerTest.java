@@ -16,7 +16,7 @@ class EmbeddedPostgresServerTest {
 
     @Test
     void anOrphanLeftByAKilledJvmIsStoppedAndAFreshDurableServerStartedOnTheSameData() throws Exception {
-        Path data = Files.createTempDirectory(Path.of(System.getProperty("ledgerline.test.data", "target")).toAbsolutePath(), "orphan-");
+        Path data = Files.createTempDirectory(Files.createDirectories(Path.of(System.getProperty("ledgerline.test.data", "target")).toAbsolutePath()), "orphan-");
         String java = ProcessHandle.current().info().command().orElseThrow();
         Process jvm = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), OrphanMaker.class.getName(), data.toString())
                 .redirectErrorStream(true).start();

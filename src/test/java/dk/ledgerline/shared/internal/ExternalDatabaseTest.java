@@ -24,7 +24,7 @@ class ExternalDatabaseTest {
 
     @Test
     void aJdbcUrlWithUserAndPasswordRunsLedgerlineOnAnExternalDatabase() throws Exception {
-        Path folder = Files.createTempDirectory(Path.of(System.getProperty("ledgerline.test.data", "target")).toAbsolutePath(), "external-");
+        Path folder = Files.createTempDirectory(Files.createDirectories(Path.of(System.getProperty("ledgerline.test.data", "target")).toAbsolutePath()), "external-");
         try (EmbeddedPostgres external = EmbeddedPostgres.builder().setDataDirectory(folder.resolve("pg").toFile())
                 .setPort(30_000 + (int) (ProcessHandle.current().pid() % 900)).setServerConfig("unix_socket_directories", "")
                 .setPGStartupWait(Duration.ofSeconds(60)).start()) {
