@@ -2,6 +2,7 @@ package dk.ledgerline.api;
 
 import dk.ledgerline.identity.CompanyAccess;
 import dk.ledgerline.ledger.AccountType;
+import dk.ledgerline.reporting.ReportCsv;
 import dk.ledgerline.reporting.Reports;
 import dk.ledgerline.shared.Amounts;
 import dk.ledgerline.shared.ProblemException;
@@ -51,13 +52,7 @@ class ReportsApi {
     ResponseEntity<String> trialBalanceCsv(@RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access,
                                            @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         Reports.TrialBalance t = reports.trialBalance(access.companyId(), range(access, from, to));
-        StringBuilder csv = new StringBuilder("number;name;type;debit;credit;balance\n");
-        for (var a : t.accounts()) {
-            csv.append(a.number()).append(';').append(cell(a.name())).append(';').append(a.type()).append(';')
-                    .append(Amounts.format(a.debit())).append(';').append(Amounts.format(a.credit())).append(';').append(Amounts.format(a.balance())).append('\n');
-        }
-        csv.append(";I alt;;").append(Amounts.format(t.debit())).append(';').append(Amounts.format(t.credit())).append(';').append(Amounts.format(t.balance())).append('\n');
-        return csv("saldobalance", t.range(), csv);
+        return csv("saldobalance", t.range(), ReportCsv.trialBalance(t));
     }
 
     record SectionView(String name, List<LineView> accounts, String total) {
@@ -79,13 +74,7 @@ class ReportsApi {
     ResponseEntity<String> profitAndLossCsv(@RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access,
                                             @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         Reports.ProfitAndLoss p = reports.profitAndLoss(access.companyId(), range(access, from, to));
-        StringBuilder csv = new StringBuilder("section;number;name;amount\n");
-        for (Reports.Section s : List.of(p.revenue(), p.expenses())) {
-            for (var a : s.accounts()) csv.append(s.name()).append(';').append(a.number()).append(';').append(cell(a.name())).append(';').append(Amounts.format(a.balance())).append('\n');
-            csv.append(s.name()).append(";;I alt;").append(Amounts.format(s.total())).append('\n');
-        }
-        csv.append("Resultat;;;").append(Amounts.format(p.result())).append('\n');
-        return csv("resultatopgoerelse", p.range(), csv);
+        return csv("resultatopgoerelse", p.range(), ReportCsv.profitAndLoss(p));
     }
 
     record BalanceSheetView(LocalDate at, SectionView assets, SectionView liabilities, SectionView equity, String resultNotTransferred,
@@ -103,13 +92,7 @@ class ReportsApi {
     ResponseEntity<String> balanceSheetCsv(@RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access,
                                            @RequestParam(required = false) String at, @RequestParam(required = false) String to) {
         Reports.BalanceSheet b = balanceSheetAt(access, at, to);
-        StringBuilder csv = new StringBuilder("section;number;name;amount\n");
-        for (Reports.Section s : List.of(b.assets(), b.liabilities(), b.equity())) {
-            for (var a : s.accounts()) csv.append(s.name()).append(';').append(a.number()).append(';').append(cell(a.name())).append(';').append(Amounts.format(a.balance())).append('\n');
-            csv.append(s.name()).append(";;I alt;").append(Amounts.format(s.total())).append('\n');
-        }
-        csv.append("Egenkapital;;Resultat, ikke overført;").append(Amounts.format(-b.resultNotTransferred())).append('\n');
-        return csv("balance", new Reports.Range(b.at(), b.at()), csv);
+        return csv("balance", new Reports.Range(b.at(), b.at()), ReportCsv.balanceSheet(b));
     }
 
     private Reports.BalanceSheet balanceSheetAt(CompanyAccess access, String at, String to) {
@@ -136,13 +119,9 @@ class ReportsApi {
                                                @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                                                @RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
         Reports.AccountStatement s = reports.accountStatement(access.companyId(), account, range(access, from, to), cursor, limit == null ? 1000 : limit);
-        StringBuilder csv = new StringBuilder("date;voucher;text;amount;balance;vatCode\n");
-        csv.append(s.range().from()).append(";;Primo;;").append(Amounts.format(s.opening())).append(";\n");
-        for (var e : s.entries()) {
-            csv.append(e.date()).append(';').append(e.voucher()).append(';').append(cell(e.text())).append(';').append(Amounts.format(e.amount()))
-                    .append(';').append(Amounts.format(e.balance())).append(';').append(e.vatCode() == null ? "" : e.vatCode()).append('\n');
-        }
-        return csv("kontokort-" + account, s.range(), csv);
+        StringBuilder csv = ReportCsv.statementStart(s);
+        ReportCsv.statementEntries(s, csv);
+        return csv("kontokort-" + account, s.range(), csv.toString());
     }
 
     @GetMapping(path = "/exports/journal.ledger", produces = "text/plain;charset=UTF-8")
@@ -163,14 +142,10 @@ class ReportsApi {
         return range;
     }
 
-    private static ResponseEntity<String> csv(String name, Reports.Range range, StringBuilder body) {
+    private static ResponseEntity<String> csv(String name, Reports.Range range, String body) {
         return ResponseEntity.ok()
                 .header("Content-Type", CSV)
-                .header("Content-Disposition", "attachment; filename=\"" + name + "-" + range.from() + "-" + range.to() + ".csv\"")
-                .body(body.toString());
-    }
-
-    private static String cell(String text) {
-        return text == null ? "" : text.replace(';', ',').replace('\n', ' ');
+                .header("Content-Disposition", "attachment; filename=\"" + ReportCsv.fileName(name, range) + "\"")
+                .body(body);
     }
 }

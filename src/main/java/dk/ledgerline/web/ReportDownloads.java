@@ -1,8 +1,8 @@
 package dk.ledgerline.web;
 
 import dk.ledgerline.identity.CompanyAccess;
+import dk.ledgerline.reporting.ReportCsv;
 import dk.ledgerline.reporting.Reports;
-import dk.ledgerline.shared.Amounts;
 import dk.ledgerline.shared.ProblemException;
 import java.time.LocalDate;
 import java.util.List;
@@ -35,23 +35,14 @@ class ReportDownloads {
     ResponseEntity<String> trialBalance(@RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access,
                                         @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         Reports.TrialBalance t = reports.trialBalance(access.companyId(), ranges.range(access.companyId(), from, to));
-        StringBuilder csv = new StringBuilder("number;name;type;debit;credit;balance\n");
-        for (var a : t.accounts()) {
-            csv.append(a.number()).append(';').append(cell(a.name())).append(';').append(a.type()).append(';')
-                    .append(Amounts.format(a.debit())).append(';').append(Amounts.format(a.credit())).append(';').append(Amounts.format(a.balance())).append('\n');
-        }
-        csv.append(";I alt;;").append(Amounts.format(t.debit())).append(';').append(Amounts.format(t.credit())).append(';').append(Amounts.format(t.balance())).append('\n');
-        return Downloads.csv(name("saldobalance", t.range()), csv.toString());
+        return Downloads.csv(ReportCsv.fileName("saldobalance", t.range()), ReportCsv.trialBalance(t));
     }
 
     @GetMapping("/companies/{companyId}/reports/profit-and-loss.csv")
     ResponseEntity<String> profitAndLoss(@RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access,
                                          @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         Reports.ProfitAndLoss p = reports.profitAndLoss(access.companyId(), ranges.range(access.companyId(), from, to));
-        StringBuilder csv = new StringBuilder("section;number;name;amount\n");
-        for (Reports.Section s : List.of(p.revenue(), p.expenses())) section(s, csv);
-        csv.append("Resultat;;;").append(Amounts.format(p.result())).append('\n');
-        return Downloads.csv(name("resultatopgoerelse", p.range()), csv.toString());
+        return Downloads.csv(ReportCsv.fileName("resultatopgoerelse", p.range()), ReportCsv.profitAndLoss(p));
     }
 
     @GetMapping("/companies/{companyId}/reports/balance-sheet.csv")
@@ -59,10 +50,7 @@ class ReportDownloads {
                                         @RequestParam(required = false) String at) {
         LocalDate date = ranges.at(access.companyId(), at);
         Reports.BalanceSheet b = reports.balanceSheet(access.companyId(), date);
-        StringBuilder csv = new StringBuilder("section;number;name;amount\n");
-        for (Reports.Section s : List.of(b.assets(), b.liabilities(), b.equity())) section(s, csv);
-        csv.append("Egenkapital;;Resultat, ikke overført;").append(Amounts.format(-b.resultNotTransferred())).append('\n');
-        return Downloads.csv(name("balance", new Reports.Range(date, date)), csv.toString());
+        return Downloads.csv(ReportCsv.fileName("balance", new Reports.Range(date, date)), ReportCsv.balanceSheet(b));
     }
 
     @GetMapping("/companies/{companyId}/reports/account-statement.csv")
@@ -70,14 +58,10 @@ class ReportDownloads {
                                             @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         Reports.Range range = ranges.range(access.companyId(), from, to);
         Reports.AccountStatement first = reports.accountStatement(access.companyId(), account, range, null, STATEMENT_BATCH);
-        StringBuilder csv = new StringBuilder("date;voucher;text;amount;balance;vatCode\n");
-        csv.append(range.from()).append(";;Primo;;").append(Amounts.format(first.opening())).append(";\n");
+        StringBuilder csv = ReportCsv.statementStart(first);
         int written = 0;
         for (Reports.AccountStatement page = first; ; page = reports.accountStatement(access.companyId(), account, range, page.next(), STATEMENT_BATCH)) {
-            for (var e : page.entries()) {
-                csv.append(e.date()).append(';').append(e.voucher()).append(';').append(cell(e.text())).append(';').append(Amounts.format(e.amount()))
-                        .append(';').append(Amounts.format(e.balance())).append(';').append(e.vatCode() == null ? "" : e.vatCode()).append('\n');
-            }
+            ReportCsv.statementEntries(page, csv);
             written += page.entries().size();
             if (page.next() == null) break;
             if (written >= STATEMENT_ENTRIES_MAX) {
@@ -85,21 +69,6 @@ class ReportDownloads {
                         "vælg en kortere periode; en fil rummer højst " + STATEMENT_ENTRIES_MAX + " posteringer")));
             }
         }
-        return Downloads.csv(name("kontokort-" + account, range), csv.toString());
-    }
-
-    private static void section(Reports.Section s, StringBuilder csv) {
-        for (var a : s.accounts()) {
-            csv.append(s.name()).append(';').append(a.number()).append(';').append(cell(a.name())).append(';').append(Amounts.format(a.balance())).append('\n');
-        }
-        csv.append(s.name()).append(";;I alt;").append(Amounts.format(s.total())).append('\n');
-    }
-
-    private static String name(String report, Reports.Range range) {
-        return report + "-" + range.from() + "-" + range.to() + ".csv";
-    }
-
-    private static String cell(String text) {
-        return text == null ? "" : text.replace(';', ',').replace('\n', ' ');
+        return Downloads.csv(ReportCsv.fileName("kontokort-" + account, range), csv.toString());
     }
 }
