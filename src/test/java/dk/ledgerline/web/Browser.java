@@ -156,8 +156,23 @@ final class Browser implements AutoCloseable {
         clickAndWaitForPage(formCss + " button[type='submit']");
     }
 
+    /**
+     * Waits until {@code previous} has left the document and the next page has loaded. While the old
+     * page is being replaced, Chromium may answer about the node with an inspector error ("does not
+     * belong to the document") instead of a stale-element error; both mean it is gone.
+     */
     void waitForNewPage(WebElement previous) {
-        new WebDriverWait(driver, WAIT, POLL).until(ExpectedConditions.stalenessOf(previous));
+        new WebDriverWait(driver, WAIT, POLL).until(d -> {
+            try {
+                previous.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+                return true;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) return true;
+                throw e;
+            }
+        });
         new WebDriverWait(driver, WAIT, POLL).until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
