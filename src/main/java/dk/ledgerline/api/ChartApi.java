@@ -41,8 +41,6 @@ class ChartApi {
         }
     }
 
-    record Items<T>(List<T> items) {}
-
     @GetMapping("/accounts")
     Items<AccountView> accounts(@RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access) {
         return new Items<>(ledger.accounts(access.companyId()).stream().map(AccountView::of).toList());

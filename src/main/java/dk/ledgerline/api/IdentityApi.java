@@ -70,8 +70,6 @@ class IdentityApi {
         }
     }
 
-    record Items<T>(List<T> items) {}
-
     @PostMapping("/companies")
     ResponseEntity<CompanyView> createCompany(@RequestAttribute(AuthenticationFilter.PRINCIPAL) Principal principal, @RequestBody NewCompany body) {
         // An unknown period is passed on as none, so that it is reported together with every other field error.

@@ -51,8 +51,6 @@ class JournalsApi {
 
     record NewLine(Integer document, String date, String text, Integer account, String amount, String vatCode, Integer contraAccount) {}
 
-    record Items<T>(List<T> items) {}
-
     @PostMapping
     ResponseEntity<JournalView> create(@RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access,
                                        @RequestAttribute(AuthenticationFilter.PRINCIPAL) Principal principal, @RequestBody NewJournal body) {

@@ -21,8 +21,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/companies/{companyId}")
 class ReportsApi {
     static final String CSV = "text/csv;charset=UTF-8";
-    /** Years a report may span: more is a mistake or an attempt to make the server work for nothing. */
-    static final int RANGE_YEARS_MAX = 20;
 
     private final Reports reports;
 
@@ -138,7 +136,7 @@ class ReportsApi {
     private Reports.Range range(CompanyAccess access, String from, String to) {
         Reports.Range range = reports.range(access.companyId(), Params.optionalDate("from", from), Params.optionalDate("to", to));
         if (range.from().isAfter(range.to())) throw ProblemException.badRequest("'from' (" + range.from() + ") is after 'to' (" + range.to() + ")");
-        if (range.from().plusYears(RANGE_YEARS_MAX).isBefore(range.to())) throw ProblemException.badRequest("a report spans at most " + RANGE_YEARS_MAX + " years");
+        if (range.from().plusYears(Reports.RANGE_YEARS_MAX).isBefore(range.to())) throw ProblemException.badRequest("a report spans at most " + Reports.RANGE_YEARS_MAX + " years");
         return range;
     }
 

@@ -48,8 +48,6 @@ class VatApi {
         }
     }
 
-    record Items<T>(List<T> items) {}
-
     @GetMapping
     Items<VatReturnView> ofYear(@RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access, @RequestParam(required = false) Integer year) {
         int y = year == null ? LocalDate.now(clock).getYear() : year;

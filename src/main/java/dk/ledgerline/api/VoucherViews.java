@@ -5,7 +5,6 @@ import dk.ledgerline.ledger.PostingOutcome;
 import dk.ledgerline.ledger.Voucher;
 import dk.ledgerline.ledger.VoucherRef;
 import dk.ledgerline.shared.Amounts;
-import dk.ledgerline.shared.ProblemException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -31,9 +30,6 @@ final class VoucherViews {
     }
 
     static List<Voucher> postedOrThrow(PostingOutcome outcome, String what) {
-        return switch (outcome) {
-            case PostingOutcome.Posted posted -> posted.vouchers();
-            case PostingOutcome.Rejected rejected -> throw ProblemException.unprocessable(what + " was not posted; nothing was stored", rejected.errors());
-        };
+        return outcome.postedOrThrow(what + " was not posted; nothing was stored");
     }
 }

@@ -268,35 +268,26 @@ public class Ledger {
 
     /**
      * Entries on one account in [from, to], with the running balance's starting point: the balance
-     * before {@code from}, plus the entries of earlier pages when {@code cursor} continues one.
+     * before {@code from}, plus the entries of earlier pages when {@code cursor} continues one. One
+     * read transaction, so the page and its starting balance see the same ledger.
      */
     public StatementPage statementPage(long companyId, int account, LocalDate from, LocalDate to, String cursor, int limit) {
-        Page<StatementLine> page = statement(companyId, account, from, to, cursor, limit);
+        int size = Math.clamp(limit, 1, STATEMENT_PAGE_SIZE_MAX);
+        boolean continued = cursor != null && !cursor.isBlank();
+        VoucherCursor.StatementPosition after = continued
+                ? VoucherCursor.decodeStatement(cursor)
+                : new VoucherCursor.StatementPosition(VoucherPosition.before(from), 0);
         return tenants.readInCompany(companyId, () -> {
-            LocalDate beginning = store.firstEntryDate(companyId).orElse(from);
+            LocalDate beginning = store.firstFiscalYearStart(companyId).orElse(from);
             long before = beginning.isBefore(from)
                     ? store.balances(companyId, beginning, from.minusDays(1)).stream().filter(b -> b.account() == account).mapToLong(Balance::balance).sum()
                     : 0;
-            if (cursor != null && !cursor.isBlank()) {
-                VoucherCursor.StatementPosition after = VoucherCursor.decodeStatement(cursor);
-                before += store.sumThrough(companyId, account, from, after.voucher(), after.line());
-            }
-            return new StatementPage(before, page.items(), page.next());
-        });
-    }
-
-    /** Entries on one account in [from, to]; {@code cursor} continues a previous page. */
-    public Page<StatementLine> statement(long companyId, int account, LocalDate from, LocalDate to, String cursor, int limit) {
-        int size = Math.clamp(limit, 1, STATEMENT_PAGE_SIZE_MAX);
-        VoucherCursor.StatementPosition after = cursor == null || cursor.isBlank()
-                ? new VoucherCursor.StatementPosition(VoucherPosition.before(from), 0)
-                : VoucherCursor.decodeStatement(cursor);
-        return tenants.readInCompany(companyId, () -> {
+            if (continued) before += store.sumThrough(companyId, account, from, after.voucher(), after.line());
             List<StatementLine> lines = store.statement(companyId, account, from, to, after.voucher(), after.line(), size + 1);
-            if (lines.size() <= size) return new Page<>(lines, null);
-            List<StatementLine> items = lines.subList(0, size);
+            if (lines.size() <= size) return new StatementPage(before, lines, null);
+            List<StatementLine> items = List.copyOf(lines.subList(0, size));
             StatementLine last = items.getLast();
-            return new Page<>(List.copyOf(items), VoucherCursor.encodeStatement(new VoucherCursor.StatementPosition(
+            return new StatementPage(before, items, VoucherCursor.encodeStatement(new VoucherCursor.StatementPosition(
                     new VoucherPosition(last.date(), last.fiscalYearStart(), last.voucherNumber()), last.line())));
         });
     }

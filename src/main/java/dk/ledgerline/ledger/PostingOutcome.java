@@ -1,5 +1,6 @@
 package dk.ledgerline.ledger;
 
+import dk.ledgerline.shared.ProblemException;
 import dk.ledgerline.shared.ProblemException.FieldError;
 import java.util.List;
 
@@ -13,4 +14,12 @@ public sealed interface PostingOutcome {
     }
 
     record Rejected(List<FieldError> errors) implements PostingOutcome {}
+
+    /** The posted vouchers, or the rejection as a 422 problem with {@code detail} and each line's error. */
+    default List<Voucher> postedOrThrow(String detail) {
+        return switch (this) {
+            case Posted posted -> posted.vouchers();
+            case Rejected rejected -> throw ProblemException.unprocessable(detail, rejected.errors());
+        };
+    }
 }

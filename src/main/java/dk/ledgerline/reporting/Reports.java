@@ -29,6 +29,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class Reports {
+    /** Years a report may span: more is a typing mistake, or an attempt to make the server work for nothing. */
+    public static final int RANGE_YEARS_MAX = 20;
     /** Pages of vouchers the journal export reads at a time. */
     static final int EXPORT_PAGE_SIZE = 200;
 

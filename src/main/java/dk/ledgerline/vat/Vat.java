@@ -4,7 +4,6 @@ import dk.ledgerline.identity.Identity;
 import dk.ledgerline.ledger.Balance;
 import dk.ledgerline.ledger.Entry;
 import dk.ledgerline.ledger.Ledger;
-import dk.ledgerline.ledger.PostingOutcome;
 import dk.ledgerline.ledger.VoucherRef;
 import dk.ledgerline.shared.Amounts;
 import dk.ledgerline.shared.ProblemException;
@@ -98,12 +97,8 @@ public class Vat {
             if (rounding != 0) entries.add(new Entry(0, accounts.rounding(), rounding, null, null, "Øreafrunding moms " + period));
             VoucherRef voucher = null;
             if (!entries.isEmpty()) {
-                PostingOutcome outcome = ledger.postEntries(companyId, userId, period.to(), "Momsafregning " + period, entries, Ledger.SOURCE_VAT_SETTLEMENT);
-                switch (outcome) {
-                    case PostingOutcome.Rejected rejected -> throw ProblemException.unprocessable(
-                            "the VAT period " + period + " cannot be settled", rejected.errors());
-                    case PostingOutcome.Posted posted -> voucher = posted.single().ref();
-                }
+                voucher = ledger.postEntries(companyId, userId, period.to(), "Momsafregning " + period, entries, Ledger.SOURCE_VAT_SETTLEMENT)
+                        .postedOrThrow("the VAT period " + period + " cannot be settled").getFirst().ref();
             }
             ledger.lock(companyId, userId, period.from(), period.to(), "Momsangivelse " + period);
             // the database keeps microseconds; answer with what a later read will show

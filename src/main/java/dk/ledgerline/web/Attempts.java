@@ -40,9 +40,6 @@ class Attempts {
      * is what rolls the savepoint back; the ledger has already marked the transaction for rollback.
      */
     static List<Voucher> posted(PostingOutcome outcome, String message) {
-        return switch (outcome) {
-            case PostingOutcome.Posted posted -> posted.vouchers();
-            case PostingOutcome.Rejected rejected -> throw ProblemException.unprocessable(message, rejected.errors());
-        };
+        return outcome.postedOrThrow(message);
     }
 }

@@ -9,9 +9,6 @@ import org.springframework.stereotype.Component;
 /** The date range a report page was asked for, with the company's current fiscal year filling gaps. */
 @Component
 class ReportRanges {
-    /** Years a report may span, as the API allows: more is a typing mistake, or work for nothing. */
-    static final int RANGE_YEARS_MAX = 20;
-
     private final Reports reports;
 
     ReportRanges(Reports reports) {
@@ -28,9 +25,9 @@ class ReportRanges {
             throw ProblemException.unprocessable("Perioden kunne ikke læses.", List.of(new ProblemException.FieldError("from",
                     "fra-datoen " + Labels.date(range.from()) + " ligger efter til-datoen " + Labels.date(range.to()))));
         }
-        if (range.from().plusYears(RANGE_YEARS_MAX).isBefore(range.to())) {
+        if (range.from().plusYears(Reports.RANGE_YEARS_MAX).isBefore(range.to())) {
             throw ProblemException.unprocessable("Perioden er for lang.", List.of(new ProblemException.FieldError("to",
-                    "en rapport dækker højst " + RANGE_YEARS_MAX + " år")));
+                    "en rapport dækker højst " + Reports.RANGE_YEARS_MAX + " år")));
         }
         return range;
     }

@@ -367,8 +367,8 @@ public class LedgerStore {
                 .query(Long.class).single();
     }
 
-    /** The earliest entry date of the company, or empty; reports use it as "from the beginning". */
-    public Optional<LocalDate> firstEntryDate(long companyId) {
+    /** The start of the company's first fiscal year, before which nothing can be posted; empty without one. */
+    public Optional<LocalDate> firstFiscalYearStart(long companyId) {
         return jdbc.sql("select min(start_date) from fiscal_years where company_id = :company")
                 .param("company", companyId).query(LocalDate.class).optional();
     }
