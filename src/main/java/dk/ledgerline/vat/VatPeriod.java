@@ -1,8 +1,8 @@
 package dk.ledgerline.vat;
 
+import dk.ledgerline.shared.DanishBankDays;
 import dk.ledgerline.shared.ProblemException;
 import dk.ledgerline.shared.VatPeriodType;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.Month;
 import java.util.ArrayList;
@@ -80,7 +80,8 @@ public record VatPeriod(VatPeriodType type, int year, int index) {
     /**
      * The filing (and payment) deadline: half-yearly 1 September and 1 March; quarterly 1 June,
      * 1 September, 1 December and 1 March; monthly the 25th of the next month, but 17 August for
-     * June. A deadline on a Saturday or Sunday moves to the Monday after.
+     * June. A deadline on a Saturday, Sunday, public holiday or bank closing day moves to the next
+     * bank day (see {@link DanishBankDays}).
      */
     public LocalDate deadline() {
         LocalDate due = switch (type) {
@@ -93,8 +94,7 @@ public record VatPeriod(VatPeriodType type, int year, int index) {
             };
             case MONTH -> index == 6 ? LocalDate.of(year, Month.AUGUST, 17) : to().plusMonths(1).withDayOfMonth(25);
         };
-        while (due.getDayOfWeek() == DayOfWeek.SATURDAY || due.getDayOfWeek() == DayOfWeek.SUNDAY) due = due.plusDays(1);
-        return due;
+        return DanishBankDays.onOrAfter(due);
     }
 
     @Override

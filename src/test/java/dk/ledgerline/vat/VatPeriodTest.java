@@ -3,6 +3,7 @@ package dk.ledgerline.vat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dk.ledgerline.shared.DanishBankDays;
 import dk.ledgerline.shared.ProblemException;
 import dk.ledgerline.shared.VatPeriodType;
 import java.time.DayOfWeek;
@@ -158,7 +159,6 @@ class VatPeriodTest {
         assertThat(deadline(VatPeriodType.MONTH, 2025, 6)).isNotEqualTo(LocalDate.of(2025, 7, 25)); // June is the exception, below
         assertThat(deadline(VatPeriodType.MONTH, 2025, 7)).isEqualTo(LocalDate.of(2025, 8, 25)); // Monday
         assertThat(deadline(VatPeriodType.MONTH, 2025, 10)).isEqualTo(LocalDate.of(2025, 11, 25)); // Tuesday
-        assertThat(deadline(VatPeriodType.MONTH, 2025, 11)).isEqualTo(LocalDate.of(2025, 12, 25)); // Thursday
         assertThat(deadline(VatPeriodType.MONTH, 2026, 1)).isEqualTo(LocalDate.of(2026, 2, 25)); // Wednesday
     }
 
@@ -215,12 +215,58 @@ class VatPeriodTest {
         assertThat(deadline(VatPeriodType.MONTH, 2024, 1)).isEqualTo(LocalDate.of(2024, 2, 26));
     }
 
+    // ------------------------------------------------------------------ deadlines moved off holidays
+
+    /**
+     * Deadlines as Skattestyrelsen published them for 2016/17 (monthly) and for 2019/20 and 2021/22,
+     * where a holiday or a bank closing day moved them. 29 May 2017 shows that the Friday after Ascension
+     * Day counts as closed too: the deadline is also the payment deadline, and banks are closed then.
+     */
+    @Test
+    void deadlinesMatchSkattestyrelsensPublishedCalendar() {
+        assertThat(deadline(VatPeriodType.MONTH, 2016, 10)).isEqualTo(LocalDate.of(2016, 11, 25));
+        // 25 December 2016 is a Sunday, 26 December 2. juledag.
+        assertThat(deadline(VatPeriodType.MONTH, 2016, 11)).isEqualTo(LocalDate.of(2016, 12, 27));
+        assertThat(deadline(VatPeriodType.MONTH, 2016, 12)).isEqualTo(LocalDate.of(2017, 1, 25));
+        assertThat(deadline(VatPeriodType.MONTH, 2017, 1)).isEqualTo(LocalDate.of(2017, 2, 27));
+        assertThat(deadline(VatPeriodType.MONTH, 2017, 2)).isEqualTo(LocalDate.of(2017, 3, 27));
+        assertThat(deadline(VatPeriodType.MONTH, 2017, 3)).isEqualTo(LocalDate.of(2017, 4, 25));
+        // 25 May 2017 is Kristi himmelfartsdag, 26 May the bank closing day after it.
+        assertThat(deadline(VatPeriodType.MONTH, 2017, 4)).isEqualTo(LocalDate.of(2017, 5, 29));
+        assertThat(deadline(VatPeriodType.MONTH, 2017, 5)).isEqualTo(LocalDate.of(2017, 6, 26));
+        assertThat(deadline(VatPeriodType.MONTH, 2017, 6)).isEqualTo(LocalDate.of(2017, 8, 17));
+        assertThat(deadline(VatPeriodType.MONTH, 2017, 7)).isEqualTo(LocalDate.of(2017, 8, 25));
+        assertThat(deadline(VatPeriodType.HALF_YEAR, 2019, 2)).isEqualTo(LocalDate.of(2020, 3, 2));
+        assertThat(deadline(VatPeriodType.QUARTER, 2021, 3)).isEqualTo(LocalDate.of(2021, 12, 1));
+        assertThat(deadline(VatPeriodType.QUARTER, 2021, 4)).isEqualTo(LocalDate.of(2022, 3, 1));
+        assertThat(deadline(VatPeriodType.QUARTER, 2022, 1)).isEqualTo(LocalDate.of(2022, 6, 1));
+        assertThat(deadline(VatPeriodType.QUARTER, 2022, 4)).isEqualTo(LocalDate.of(2023, 3, 1));
+        assertThat(deadline(VatPeriodType.MONTH, 2021, 9)).isEqualTo(LocalDate.of(2021, 10, 25));
+        assertThat(deadline(VatPeriodType.MONTH, 2021, 10)).isEqualTo(LocalDate.of(2021, 11, 25));
+    }
+
+    @Test
+    void aDeadlineOnAHolidayMovesToTheNextBankDay() {
+        // Juledag is Thursday 25 December 2025, 2. juledag the Friday, then the weekend.
+        assertThat(deadline(VatPeriodType.MONTH, 2025, 11)).isEqualTo(LocalDate.of(2025, 12, 29));
+        // 2. pinsedag is Monday 25 May 2026.
+        assertThat(deadline(VatPeriodType.MONTH, 2026, 4)).isEqualTo(LocalDate.of(2026, 5, 26));
+        // Skærtorsdag is Thursday 25 March 2027, then langfredag, the weekend and 2. påskedag.
+        assertThat(deadline(VatPeriodType.MONTH, 2027, 2)).isEqualTo(LocalDate.of(2027, 3, 30));
+        // 2. pinsedag is Monday 1 June 2009 and 1 June 2020.
+        assertThat(deadline(VatPeriodType.QUARTER, 2009, 1)).isEqualTo(LocalDate.of(2009, 6, 2));
+        assertThat(deadline(VatPeriodType.QUARTER, 2020, 1)).isEqualTo(LocalDate.of(2020, 6, 2));
+        // Store bededag was Friday 25 April 1997; March's deadline moved over it and the weekend.
+        assertThat(deadline(VatPeriodType.MONTH, 1997, 3)).isEqualTo(LocalDate.of(1997, 4, 28));
+    }
+
     @Test
     void noDeadlineOfAYearFallsOnAWeekendOrBeforeItsPeriodEnds() {
         for (int year = 2024; year <= 2030; year++) {
             for (VatPeriodType type : VatPeriodType.values()) {
                 for (VatPeriod p : VatPeriod.ofYear(year, type)) {
                     assertThat(p.deadline().getDayOfWeek()).as(p.toString()).isNotIn(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
+                    assertThat(DanishBankDays.isBankDay(p.deadline())).as(p.toString()).isTrue();
                     assertThat(p.deadline()).as(p.toString()).isAfter(p.to());
                 }
             }
