@@ -52,7 +52,9 @@ class BadInputTest {
                 Arguments.of("more than 500 lines", "{\"date\": \"2025-05-01\", \"text\": \"x\", \"lines\": [" + manyLines + "]}", 422, "at most 500"),
                 Arguments.of("a foreign currency without a rate", "{\"date\": \"2025-05-01\", \"text\": \"x\", \"currency\": \"EUR\", \"lines\": [" + ok + "]}", 422, "exchangeRate"),
                 Arguments.of("a currency that is not ISO 4217", "{\"date\": \"2025-05-01\", \"text\": \"x\", \"currency\": \"euro\", \"exchangeRate\": \"7.46\", \"lines\": [" + ok + "]}", 422, "ISO 4217"),
-                Arguments.of("a negative exchange rate", "{\"date\": \"2025-05-01\", \"text\": \"x\", \"currency\": \"EUR\", \"exchangeRate\": \"-7.46\", \"lines\": [" + ok + "]}", 422, "positive"));
+                Arguments.of("a negative exchange rate", "{\"date\": \"2025-05-01\", \"text\": \"x\", \"currency\": \"EUR\", \"exchangeRate\": \"-7.46\", \"lines\": [" + ok + "]}", 422, "positive"),
+                Arguments.of("the largest amount at the largest rate", "{\"date\": \"2025-05-01\", \"text\": \"x\", \"currency\": \"EUR\", \"exchangeRate\": \"100000\", \"lines\": [{\"account\": 6480, \"amount\": \"999999999999.99\"}, {\"account\": 1010, \"amount\": \"-999999999999.99\"}]}", 422, "largest amount"),
+                Arguments.of("an amount a tiny rate turns into 0.00 DKK", "{\"date\": \"2025-05-01\", \"text\": \"x\", \"currency\": \"EUR\", \"exchangeRate\": \"0.000001\", \"lines\": [{\"account\": 6480, \"amount\": \"1.00\"}, {\"account\": 1010, \"amount\": \"-1.00\"}]}", 422, "0.00 DKK"));
     }
 
     @ParameterizedTest(name = "{0} is {2} and stores nothing")

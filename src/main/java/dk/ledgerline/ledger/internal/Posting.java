@@ -115,6 +115,14 @@ public class Posting {
                 errors.add(new FieldError(field + ".amount", "is larger than " + Amounts.format(Amounts.MAX_ABS_MINOR)));
                 continue;
             }
+            if (foreign) {
+                BigDecimal kroner = inKroner(line.amount(), draft.exchangeRate());
+                if (kroner.abs().compareTo(BigDecimal.valueOf(Amounts.MAX_ABS_MINOR)) > 0) {
+                    errors.add(new FieldError(field + ".amount", "is " + Amounts.format(kroner.longValue()) + " DKK at the exchange rate "
+                            + draft.exchangeRate().toPlainString() + ", more than the largest amount " + Amounts.format(Amounts.MAX_ABS_MINOR) + " DKK"));
+                    continue;
+                }
+            }
             if (line.text() != null && line.text().length() > VoucherDraft.TEXT_LENGTH_MAX) {
                 errors.add(new FieldError(field + ".text", "must be at most " + VoucherDraft.TEXT_LENGTH_MAX + " characters"));
                 continue;
@@ -163,32 +171,49 @@ public class Posting {
         }
         if (!errors.isEmpty()) throw new Rejected(errors);
 
-        List<Entry> entries = toKroner(parts, partText, foreign ? draft.exchangeRate() : null);
+        long[] kroner = toKroner(parts, foreign ? draft.exchangeRate() : null);
+        for (int i = 0; i < draft.lines().size(); i++) {
+            boolean carriesKroner = false;
+            for (int p = 0; p < parts.size(); p++) carriesKroner |= partLine.get(p) == i && kroner[p] != 0;
+            if (!carriesKroner) {
+                errors.add(new FieldError(prefix + "lines[" + i + "].amount", "is 0.00 DKK at the exchange rate "
+                        + draft.exchangeRate().toPlainString() + "; a line must come to at least 0.01 DKK"));
+            }
+        }
+        if (!errors.isEmpty()) throw new Rejected(errors);
+
+        // A VAT part that rounds to 0.00 DKK changes no balance; an entry of nothing is noise in the audit trail.
+        List<Entry> entries = new ArrayList<>(parts.size());
+        for (int p = 0; p < parts.size(); p++) {
+            Part part = parts.get(p);
+            if (kroner[p] == 0) continue;
+            entries.add(new Entry(entries.size() + 1, part.account(), kroner[p], foreign ? part.amount() : null, part.vatCode(), partText.get(p)));
+        }
         return new Prepared(draft.date(), draft.text().trim(), draft.currency(), foreign ? draft.exchangeRate() : null, entries);
     }
 
+    /** An amount in minor units of a currency, in øre at {@code rate} DKK per unit: half-up to the øre. */
+    private static BigDecimal inKroner(long minor, BigDecimal rate) {
+        return BigDecimal.valueOf(minor).multiply(rate).setScale(0, RoundingMode.HALF_UP);
+    }
+
     /**
-     * Converts each part to DKK (half-up to the øre). Rounding can leave the converted voucher a few
-     * øre out of balance; that residue goes on the largest non-VAT entry, as a bank would book it.
+     * Each part in øre (half-up). Rounding can leave the converted voucher a few øre out of balance;
+     * that residue goes on the largest non-VAT part, as a bank would book it. Every line was checked
+     * to stay within the amount limit at this rate, so no product overflows.
      */
-    private static List<Entry> toKroner(List<Part> parts, List<String> texts, BigDecimal rate) {
+    private static long[] toKroner(List<Part> parts, BigDecimal rate) {
         long[] kroner = new long[parts.size()];
         long sum = 0;
         int largest = -1;
         for (int i = 0; i < parts.size(); i++) {
             Part part = parts.get(i);
-            kroner[i] = rate == null ? part.amount()
-                    : BigDecimal.valueOf(part.amount()).multiply(rate).setScale(0, RoundingMode.HALF_UP).longValueExact();
+            kroner[i] = rate == null ? part.amount() : inKroner(part.amount(), rate).longValueExact();
             sum += kroner[i];
             if (!part.vat() && (largest < 0 || Math.abs(part.amount()) > Math.abs(parts.get(largest).amount()))) largest = i;
         }
         if (sum != 0) kroner[largest] -= sum;
-        List<Entry> entries = new ArrayList<>(parts.size());
-        for (int i = 0; i < parts.size(); i++) {
-            Part part = parts.get(i);
-            entries.add(new Entry(i + 1, part.account(), kroner[i], rate == null ? null : part.amount(), part.vatCode(), texts.get(i)));
-        }
-        return entries;
+        return kroner;
     }
 
     /**
