@@ -1,6 +1,7 @@
 package dk.ledgerline.admission;
 
 import dk.ledgerline.shared.ProblemResponses;
+import dk.ledgerline.shared.RetryAfter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,7 +20,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class AdmissionFilter extends OncePerRequestFilter {
     /** How long a request may wait for a place; past this the node is overloaded, and saying so is kinder. */
     public static final Duration ADMISSION_WAIT_MAX = Duration.ofMillis(500);
-    public static final int RETRY_AFTER_SECONDS = 1;
 
     private final Semaphore writes;
     private final Semaphore reads;
@@ -53,7 +53,7 @@ public class AdmissionFilter extends OncePerRequestFilter {
             admitted = false;
         }
         if (!admitted) {
-            response.setHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
+            RetryAfter.OVERLOADED.set(response);
             ProblemResponses.write(response, 503, "Busy", "the server is at its limit of " + (write ? writesMax + " concurrent writes" : readsMax + " concurrent reads") + "; retry shortly");
             return;
         }

@@ -1,10 +1,12 @@
 package dk.ledgerline.admission;
 
 import dk.ledgerline.admission.internal.CachedBodyRequest;
-import dk.ledgerline.admission.internal.IdempotencyStore;
-import dk.ledgerline.admission.internal.IdempotencyStore.Stored;
+import dk.ledgerline.admission.internal.KeyedWrites;
 import dk.ledgerline.admission.internal.RequestFingerprint;
+import dk.ledgerline.identity.AuthenticationFilter;
+import dk.ledgerline.identity.CompanyAccess;
 import dk.ledgerline.identity.Identity;
+import dk.ledgerline.identity.Principal;
 import dk.ledgerline.shared.CallerScope;
 import dk.ledgerline.shared.ProblemResponses;
 import jakarta.servlet.FilterChain;
@@ -13,53 +15,43 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Clock;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionStatus;
-import org.springframework.transaction.support.DefaultTransactionDefinition;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.ContentCachingResponseWrapper;
-import tools.jackson.databind.ObjectMapper;
 
 /**
- * Makes writes safe to retry. A write with an {@code Idempotency-Key} runs in one transaction
- * together with the record of its response: the voucher and the record commit together or not at
- * all. A retry with the same key and request gets the first response again; with a different
- * request, 422 naming what differs; while the first is still running, 409.
+ * Makes writes safe to retry. Every POST carries an {@code Idempotency-Key} (a form carries it as
+ * the field {@code idempotencyKey}); a POST without one is refused, since a client that cannot
+ * retry it safely should not have sent it. PUT and DELETE are idempotent by themselves and may
+ * carry one. A keyed write runs as one unit of work with the record of its answer
+ * ({@link KeyedWrites}): a retry with the same key and request gets the first answer again; with
+ * a different request, 422 naming what differs; while the first is still running, 409.
  *
  * <p>It also bounds every write's body, since it is the first step to read it.
  */
 @Component
 public class IdempotencyFilter extends OncePerRequestFilter {
     public static final String KEY_HEADER = "Idempotency-Key";
-    public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    public static final String KEY_FIELD = "idempotencyKey";
+    public static final String REPLAYED_HEADER = KeyedWrites.REPLAYED_HEADER;
     /** A voucher of 500 lines is ~60 KB of JSON; a chart import ~300 KB. Anything larger is not ours. */
     public static final int BODY_BYTES_MAX = 1024 * 1024;
-    /** Longer than a posting takes, shorter than the request's deadline. */
-    static final java.time.Duration FORM_LOCK_WAIT = java.time.Duration.ofSeconds(5);
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
-    /** Issuing a token is safe to repeat, and a token must not be stored to be replayed. */
-    private static final List<String> NOT_RECORDED = List.of("/api/v1/auth/token", "/login");
+    /**
+     * Safe to repeat, and not to be replayed: a token or a session cookie must not be stored to be
+     * sent again, and logging out twice is logging out.
+     */
+    private static final List<String> NOT_RECORDED = List.of("/api/v1/auth/token", "/login", "/logout");
     /** Requests that carry a password: recorded by fingerprint only, their body is not kept. */
     private static final List<String> SECRET_BODIES = List.of("/api/v1/users", "/signup");
 
-    private final IdempotencyStore store;
+    private final KeyedWrites writes;
     private final byte[] fingerprintSecret;
-    private final PlatformTransactionManager transactions;
-    private final ObjectMapper json;
-    private final Clock clock;
 
-    IdempotencyFilter(IdempotencyStore store, Identity identity, PlatformTransactionManager transactions, ObjectMapper json, Clock clock) {
-        this.store = store;
+    IdempotencyFilter(KeyedWrites writes, Identity identity) {
+        this.writes = writes;
         this.fingerprintSecret = identity.secretFor("idempotency fingerprints");
-        this.transactions = transactions;
-        this.json = json;
-        this.clock = clock;
     }
 
     @Override
@@ -88,11 +80,16 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             readable = new CachedBodyRequest(request, body);
         }
 
-        String key = request.getHeader(KEY_HEADER);
-        if (key == null && form) key = request.getParameter("idempotencyKey");
         String path = request.getRequestURI();
-        if (key == null || NOT_RECORDED.contains(path)) {
+        String key = request.getHeader(KEY_HEADER);
+        if (key == null && form) key = request.getParameter(KEY_FIELD);
+        if (NOT_RECORDED.contains(path) || (key == null && !"POST".equals(method))) {
             chain.doFilter(readable, response);
+            return;
+        }
+        if (key == null) {
+            ProblemResponses.write(response, 400, "Idempotency-Key required", "every POST carries an Idempotency-Key header (a new UUID per"
+                    + " operation, the same on every retry of it), so that a retry can never post twice");
             return;
         }
         if (!KEY.matcher(key).matches()) {
@@ -101,69 +98,11 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
         Object scopeAttribute = request.getAttribute(CallerScope.ATTRIBUTE);
         String scope = scopeAttribute == null ? CallerScope.ANONYMOUS : scopeAttribute.toString();
+        Long userId = request.getAttribute(AuthenticationFilter.PRINCIPAL) instanceof Principal principal ? principal.userId() : null;
+        Long companyId = request.getAttribute(CompanyAccess.REQUEST_ATTRIBUTE) instanceof CompanyAccess access ? access.companyId() : null;
         byte[] hash = RequestFingerprint.hash(fingerprintSecret, method, path, body);
         byte[] kept = SECRET_BODIES.contains(path) ? new byte[0] : body;
-
-        TransactionStatus transaction = transactions.getTransaction(new DefaultTransactionDefinition());
-        boolean completed = false;
-        try {
-            // A browser's second click must not show the user a 409: a form post waits for the first
-            // to finish and then gets its answer. An API client is told at once and retries itself.
-            boolean locked = form ? store.lock(scope, key, FORM_LOCK_WAIT) : store.tryLock(scope, key);
-            if (!locked) {
-                ProblemResponses.write(response, 409, "Request in flight", "a request with Idempotency-Key " + key + " is still being processed; retry after it finishes");
-                return;
-            }
-            Optional<Stored> first = store.find(scope, key);
-            if (first.isPresent()) {
-                if (Arrays.equals(first.get().requestHash(), hash)) {
-                    replay(first.get(), response);
-                } else {
-                    ProblemResponses.write(response, 422, "Idempotency-Key reused", "Idempotency-Key " + key
-                            + " was first used for a different request; it differs in " + difference(first.get(), path, body, form)
-                            + ". Use a new key for a new request");
-                }
-                return;
-            }
-            Object savepoint = transaction.createSavepoint();
-            ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
-            chain.doFilter(readable, recorded);
-            int status = recorded.getStatus();
-            if (status >= 500) {
-                // Our failure, not the request's: keep nothing, so a retry runs afresh.
-                transactions.rollback(transaction);
-                completed = true;
-                recorded.copyBodyToResponse();
-                return;
-            }
-            if (status >= 400) {
-                // The request's own failure: undo its partial work, but remember the answer.
-                transaction.rollbackToSavepoint(savepoint);
-            }
-            transaction.releaseSavepoint(savepoint);
-            store.save(scope, key, new Stored(hash, path, kept, status, recorded.getContentType(), recorded.getHeader("Location"),
-                    recorded.getContentAsByteArray()), clock.instant());
-            transactions.commit(transaction);
-            completed = true;
-            recorded.copyBodyToResponse();
-        } finally {
-            if (!completed && !transaction.isCompleted()) transactions.rollback(transaction);
-        }
-    }
-
-    private void replay(Stored first, HttpServletResponse response) throws IOException {
-        response.setStatus(first.status());
-        if (first.contentType() != null) response.setContentType(first.contentType());
-        if (first.location() != null) response.setHeader("Location", first.location());
-        response.setHeader(REPLAYED_HEADER, "true");
-        response.getOutputStream().write(first.body());
-    }
-
-    private String difference(Stored first, String path, byte[] body, boolean form) {
-        if (!first.requestPath().equals(path)) return "its path (" + first.requestPath() + ", now " + path + ")";
-        if (form || first.requestBody().length == 0) return "its body";
-        List<String> fields = RequestFingerprint.differingFields(json, first.requestBody(), body);
-        return fields.isEmpty() ? "its method" : String.join(", ", fields);
+        writes.run(new KeyedWrites.Keyed(scope, key, userId, companyId, hash, path, body, kept, form), readable, response, chain);
     }
 
     private static boolean isForm(HttpServletRequest request) {

@@ -1,22 +1,19 @@
 package dk.ledgerline.api;
 
 import dk.ledgerline.shared.ProblemException;
-import dk.ledgerline.shared.RequestDeadline;
+import dk.ledgerline.shared.RetryAfter;
+import dk.ledgerline.shared.TransientFailures;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.dao.QueryTimeoutException;
-import org.springframework.dao.TransientDataAccessException;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -30,8 +27,6 @@ import org.springframework.web.ErrorResponseException;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiProblems {
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
-    /** A failover takes seconds; retrying sooner only adds load. */
-    static final int RETRY_AFTER_SECONDS = 2;
 
     @ExceptionHandler(ProblemException.class)
     ResponseEntity<ProblemDetail> problem(ProblemException e) {
@@ -49,14 +44,13 @@ class ApiProblems {
         return ResponseEntity.badRequest().body(problem);
     }
 
-    @ExceptionHandler({CannotGetJdbcConnectionException.class, TransientDataAccessException.class, QueryTimeoutException.class,
-            RequestDeadline.DeadlineExceeded.class})
-    ResponseEntity<ProblemDetail> unavailable(RuntimeException e) {
+    private static ResponseEntity<ProblemDetail> unavailable(Exception e) {
         log.warn("Answering 503: {}", e.toString());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 "the service is busy or its database is switching over; nothing was changed, retry shortly");
         problem.setTitle("Service unavailable");
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS)).body(problem);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(RetryAfter.HEADER, Integer.toString(RetryAfter.DATABASE_UNAVAILABLE.seconds())).body(problem);
     }
 
     /** Spring's own: missing parameter, wrong method, unsupported media type and the like keep their status. */
@@ -75,6 +69,7 @@ class ApiProblems {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (TransientFailures.isUnavailable(e)) return unavailable(e);
         log.error("Unexpected failure", e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "the request failed on our side and changed nothing; quote the X-Request-Id header when reporting it");

@@ -115,9 +115,12 @@ class VouchersApi {
         List<FieldError> errors = new ArrayList<>();
         LocalDate date = body == null || body.date() == null ? null : Params.date("date", body.date(), errors);
         if (!errors.isEmpty()) throw ProblemException.unprocessable("the voucher was not reversed", errors);
-        int year = fiscalYear != null ? fiscalYear : ledger.voucher(access.companyId(), null, number)
-                .orElseThrow(() -> ProblemException.notFound("voucher " + number)).fiscalYear();
-        Voucher reversal = VoucherViews.postedOrThrow(ledger.reverse(access.companyId(), principal.userId(), year, number, date), "the reversal").getFirst();
+        if (fiscalYear == null) {
+            // Voucher numbers start at 1 in every fiscal year: guessing the year could reverse the wrong voucher.
+            throw ProblemException.badRequest("fiscalYear is required: voucher numbers start again in every fiscal year; "
+                    + "POST …/vouchers/" + number + "/reversal?fiscalYear=2026 names the voucher");
+        }
+        Voucher reversal = VoucherViews.postedOrThrow(ledger.reverse(access.companyId(), principal.userId(), fiscalYear, number, date), "the reversal").getFirst();
         return ResponseEntity.created(location(access, reversal)).body(VoucherView.of(reversal));
     }
 

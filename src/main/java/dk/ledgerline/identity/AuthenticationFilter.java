@@ -21,6 +21,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class AuthenticationFilter extends OncePerRequestFilter {
     public static final String PRINCIPAL = "ledgerline.principal";
     public static final String SESSION_COOKIE = "ledgerline_session";
+    /** Request attribute: the user a handler started a browser session for, so that a replayed answer can start one again. */
+    public static final String SESSION_STARTED_FOR = "ledgerline.sessionStartedFor";
 
     /** API paths anyone may call: signing up, getting a token, reading the API's description. */
     private static final Set<String> PUBLIC_API = Set.of("POST /api/v1/users", "POST /api/v1/auth/token", "GET /api/v1/openapi", "GET /api/v1/openapi.yaml");
@@ -89,6 +91,12 @@ public class AuthenticationFilter extends OncePerRequestFilter {
         if (left.compareTo(Identity.SESSION_LIFETIME.dividedBy(2)) < 0) {
             setSessionCookie(response, identity.renew(principal, Identity.SESSION_LIFETIME).token(), request.isSecure());
         }
+    }
+
+    /** Sets the session cookie of a session the handler just started for {@code userId}, and says so to the pipeline. */
+    public static void startSession(HttpServletRequest request, HttpServletResponse response, String token, long userId) {
+        setSessionCookie(response, token, request.isSecure());
+        request.setAttribute(SESSION_STARTED_FOR, userId);
     }
 
     public static void setSessionCookie(HttpServletResponse response, String token, boolean secure) {

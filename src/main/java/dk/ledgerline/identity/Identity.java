@@ -112,6 +112,12 @@ public class Identity {
         return tokens.verify(token, clock.instant());
     }
 
+    /** A new browser session for a user who proved who they are in some other way (a replayed sign-up). */
+    public IssuedToken startSession(long userId) {
+        Instant expiresAt = clock.instant().plus(SESSION_LIFETIME);
+        return new IssuedToken(tokens.issue(userId, expiresAt), expiresAt);
+    }
+
     public IssuedToken renew(Principal principal, Duration lifetime) {
         Instant expiresAt = clock.instant().plus(lifetime);
         return new IssuedToken(tokens.issue(principal.userId(), expiresAt), expiresAt);

@@ -89,60 +89,45 @@ public class Journals {
      * If any line is wrong nothing is posted, and each error names the journal line and the reason.
      */
     public PostingOutcome post(long companyId, long userId, long journalId) {
-        PostingOutcome outcome;
-        try {
-            outcome = tenants.inCompany(companyId, () -> {
-                if (!store.lockJournal(companyId, journalId)) throw ProblemException.notFound("journal " + journalId);
-                List<Journal.Line> lines = store.lines(companyId, journalId);
-                if (lines.isEmpty()) {
-                    return new PostingOutcome.Rejected(List.of(new FieldError("lines", "the journal has no lines to post")));
-                }
-                Map<Integer, List<Journal.Line>> documents = new LinkedHashMap<>();
-                for (Journal.Line line : lines) documents.computeIfAbsent(line.document(), d -> new ArrayList<>()).add(line);
-                List<VoucherDraft> drafts = new ArrayList<>();
-                List<List<Journal.Line>> origins = new ArrayList<>();
-                List<FieldError> errors = new ArrayList<>();
-                for (var document : documents.entrySet()) {
-                    List<Journal.Line> docLines = document.getValue();
-                    Journal.Line first = docLines.getFirst();
-                    List<VoucherDraft.Line> draftLines = new ArrayList<>();
-                    List<Journal.Line> origin = new ArrayList<>();
-                    for (Journal.Line line : docLines) {
-                        if (!line.date().equals(first.date())) {
-                            errors.add(new FieldError("line " + line.id(), "document " + document.getKey() + " has lines dated both " + first.date() + " and " + line.date() + "; a voucher has one date"));
-                        }
-                        draftLines.add(new VoucherDraft.Line(line.account(), line.amount(), line.vatCode(), line.text()));
-                        origin.add(line);
-                        if (line.contraAccount() != null) {
-                            draftLines.add(new VoucherDraft.Line(line.contraAccount(), -line.amount(), null, line.text()));
-                            origin.add(line);
-                        }
+        return tenants.inCompany(companyId, () -> {
+            if (!store.lockJournal(companyId, journalId)) throw ProblemException.notFound("journal " + journalId);
+            List<Journal.Line> lines = store.lines(companyId, journalId);
+            if (lines.isEmpty()) {
+                return new PostingOutcome.Rejected(List.of(new FieldError("lines", "the journal has no lines to post")));
+            }
+            Map<Integer, List<Journal.Line>> documents = new LinkedHashMap<>();
+            for (Journal.Line line : lines) documents.computeIfAbsent(line.document(), d -> new ArrayList<>()).add(line);
+            List<VoucherDraft> drafts = new ArrayList<>();
+            List<List<Journal.Line>> origins = new ArrayList<>();
+            List<FieldError> errors = new ArrayList<>();
+            for (var document : documents.entrySet()) {
+                List<Journal.Line> docLines = document.getValue();
+                Journal.Line first = docLines.getFirst();
+                List<VoucherDraft.Line> draftLines = new ArrayList<>();
+                List<Journal.Line> origin = new ArrayList<>();
+                for (Journal.Line line : docLines) {
+                    if (!line.date().equals(first.date())) {
+                        errors.add(new FieldError("line " + line.id(), "document " + document.getKey() + " has lines dated both " + first.date() + " and " + line.date() + "; a voucher has one date"));
                     }
-                    drafts.add(VoucherDraft.inKroner(first.date(), first.text(), draftLines));
-                    origins.add(origin);
+                    draftLines.add(new VoucherDraft.Line(line.account(), line.amount(), line.vatCode(), line.text()));
+                    origin.add(line);
+                    if (line.contraAccount() != null) {
+                        draftLines.add(new VoucherDraft.Line(line.contraAccount(), -line.amount(), null, line.text()));
+                        origin.add(line);
+                    }
                 }
-                if (!errors.isEmpty()) return new PostingOutcome.Rejected(errors);
-                PostingOutcome posted = ledger.postAll(companyId, userId, drafts, "JOURNAL", true);
-                if (posted instanceof PostingOutcome.Rejected rejected) {
-                    throw new JournalRejected(rejected.errors().stream().map(e -> relabel(e, origins)).toList());
-                }
-                store.deleteLines(companyId, journalId);
-                return posted;
-            });
-        } catch (JournalRejected rejected) {
-            outcome = new PostingOutcome.Rejected(rejected.errors);
-        }
-        return outcome;
-    }
-
-    /** Rolls the journal's transaction back when posting was rejected after the journal was locked. */
-    private static final class JournalRejected extends RuntimeException {
-        final List<FieldError> errors;
-
-        JournalRejected(List<FieldError> errors) {
-            super("journal posting rejected", null, false, false);
-            this.errors = errors;
-        }
+                drafts.add(VoucherDraft.inKroner(first.date(), first.text(), draftLines));
+                origins.add(origin);
+            }
+            if (!errors.isEmpty()) return new PostingOutcome.Rejected(errors);
+            // A rejected posting undid its own writes; the journal is as it was, only still locked until commit.
+            PostingOutcome posted = ledger.postAll(companyId, userId, drafts, "JOURNAL", true);
+            if (posted instanceof PostingOutcome.Rejected rejected) {
+                return new PostingOutcome.Rejected(rejected.errors().stream().map(e -> relabel(e, origins)).toList());
+            }
+            store.deleteLines(companyId, journalId);
+            return posted;
+        });
     }
 
     /** "vouchers[1].lines[2].account" → "line 17.account": the journal line the user can find and fix. */

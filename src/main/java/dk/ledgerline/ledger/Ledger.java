@@ -10,11 +10,15 @@ import dk.ledgerline.ledger.internal.VoucherCursor;
 import dk.ledgerline.shared.ProblemException;
 import dk.ledgerline.shared.ProblemException.FieldError;
 import dk.ledgerline.shared.TenantTransactions;
+import dk.ledgerline.shared.UnitOfWork;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
@@ -33,13 +37,15 @@ public class Ledger {
     private final LedgerStore store;
     private final Posting posting;
     private final TenantTransactions tenants;
+    private final UnitOfWork units;
     private final VatTreatment vat;
     private final Clock clock;
 
-    Ledger(LedgerStore store, Posting posting, TenantTransactions tenants, VatTreatment vat, Clock clock) {
+    Ledger(LedgerStore store, Posting posting, TenantTransactions tenants, UnitOfWork units, VatTreatment vat, Clock clock) {
         this.store = store;
         this.posting = posting;
         this.tenants = tenants;
+        this.units = units;
         this.vat = vat;
         this.clock = clock;
     }
@@ -65,10 +71,10 @@ public class Ledger {
         if (!errors.isEmpty()) throw ProblemException.unprocessable("the account cannot be created", errors);
         Account clean = new Account(account.number(), account.name().trim(), account.type(), account.vatCode(), account.standardAccount());
         return tenants.inCompany(companyId, () -> {
-            if (store.account(companyId, account.number()).isPresent()) {
+            // The database's uniqueness decides: of two creates racing for one number, the second is told.
+            if (!store.insertAccount(companyId, clean, clock.instant())) {
                 throw ProblemException.conflict("account " + account.number() + " already exists");
             }
-            store.upsertAccount(companyId, clean, clock.instant());
             return clean;
         });
     }
@@ -87,23 +93,33 @@ public class Ledger {
         ChartCsv.Parsed parsed = ChartCsv.read(csv == null ? "" : csv, vat::knows);
         if (!parsed.errors().isEmpty()) throw ProblemException.unprocessable("the chart of accounts was not imported", parsed.errors());
         if (parsed.accounts().isEmpty()) throw ProblemException.unprocessable("the chart of accounts was not imported", List.of(new FieldError("csv", "holds no accounts")));
-        return tenants.inCompany(companyId, () -> {
+        return tenants.inCompany(companyId, () -> units.attempt(() -> {
             int created = 0, updated = 0, unchanged = 0;
             List<FieldError> errors = new ArrayList<>();
+            // Locked, so no posting can reach an account between the check of its postings and its type change.
+            Map<Integer, Account> existing = new HashMap<>();
+            for (Account found : store.lockAccounts(companyId, parsed.accounts().stream().map(Account::number).toList())) {
+                existing.put(found.number(), found);
+            }
             for (Account account : parsed.accounts()) {
-                Optional<Account> existing = store.account(companyId, account.number());
-                if (existing.isPresent() && existing.get().type() != account.type() && store.hasPostings(companyId, account.number())) {
-                    errors.add(new FieldError("account " + account.number(), "has postings, so its type stays " + existing.get().type()));
-                    continue;
+                Account before = existing.get(account.number());
+                if (before == null) {
+                    if (!store.insertAccount(companyId, account, clock.instant())) {
+                        throw ProblemException.conflict("account " + account.number() + " was created by another request during the import; nothing was imported, import again");
+                    }
+                    created++;
+                } else if (before.equals(account)) {
+                    unchanged++;
+                } else if (before.type() != account.type() && store.hasPostings(companyId, account.number())) {
+                    errors.add(new FieldError("account " + account.number(), "has postings, so its type stays " + before.type()));
+                } else {
+                    store.updateAccount(companyId, account);
+                    updated++;
                 }
-                if (existing.isEmpty()) created++;
-                else if (existing.get().equals(account)) { unchanged++; continue; }
-                else updated++;
-                store.upsertAccount(companyId, account, clock.instant());
             }
             if (!errors.isEmpty()) throw ProblemException.unprocessable("the chart of accounts was not imported", errors);
             return new ImportResult(created, updated, unchanged);
-        });
+        }));
     }
 
     // ------------------------------------------------------------------ fiscal years
@@ -114,7 +130,7 @@ public class Ledger {
 
     /** Opens a fiscal year adjacent to the existing ones: the next, or the one before the first. */
     public FiscalYear openFiscalYear(long companyId, LocalDate start) {
-        return tenants.inCompany(companyId, () -> {
+        return tenants.inCompany(companyId, () -> units.attempt(() -> {
             List<FiscalYear> years = store.fiscalYears(companyId);
             LocalDate end = start.plusYears(1).minusDays(1);
             boolean adjacent = years.isEmpty()
@@ -124,9 +140,13 @@ public class Ledger {
                 throw ProblemException.unprocessable("the fiscal year cannot be opened", List.of(new FieldError("start",
                         "must be " + years.getLast().end().plusDays(1) + " (after the last year) or " + years.getFirst().start().minusYears(1) + " (before the first)")));
             }
-            store.insertFiscalYear(companyId, start, end);
+            try {
+                store.insertFiscalYear(companyId, start, end);
+            } catch (DuplicateKeyException raced) {
+                throw ProblemException.conflict("the fiscal year starting " + start + " was opened by another request just now");
+            }
             return new FiscalYear(start, end, false);
-        });
+        }));
     }
 
     // ------------------------------------------------------------------ posting
@@ -141,7 +161,7 @@ public class Ledger {
      */
     public PostingOutcome postAll(long companyId, long userId, List<VoucherDraft> drafts, String source, boolean prefixed) {
         try {
-            return tenants.inCompany(companyId, () -> {
+            return tenants.inCompany(companyId, () -> units.attempt(() -> {
                 List<Posting.Prepared> prepared = new ArrayList<>();
                 List<FieldError> errors = new ArrayList<>();
                 for (int i = 0; i < drafts.size(); i++) {
@@ -152,22 +172,35 @@ public class Ledger {
                     }
                 }
                 if (!errors.isEmpty()) throw new Posting.Rejected(errors);
+                lockYearsInDateOrder(companyId, prepared);
                 List<Voucher> posted = new ArrayList<>();
                 for (int i = 0; i < prepared.size(); i++) {
                     posted.add(posting.write(companyId, userId, prepared.get(i), source, null, prefixed ? "vouchers[" + i + "]." : ""));
                 }
                 return new PostingOutcome.Posted(posted);
-            });
+            }));
         } catch (Posting.Rejected rejected) {
             return new PostingOutcome.Rejected(rejected.errors());
         }
     }
 
+    /**
+     * Numbering takes each fiscal year's row lock in the order the drafts come; two batches spanning
+     * two years in opposite orders would wait on each other for ever. Taking every year's lock first,
+     * in date order as settling and locking do, keeps all lock takers in one order.
+     */
+    private void lockYearsInDateOrder(long companyId, List<Posting.Prepared> prepared) {
+        if (prepared.size() < 2) return;
+        LocalDate first = prepared.stream().map(Posting.Prepared::date).min(LocalDate::compareTo).orElseThrow();
+        LocalDate last = prepared.stream().map(Posting.Prepared::date).max(LocalDate::compareTo).orElseThrow();
+        if (!first.equals(last)) store.lockFiscalYears(companyId, first, last);
+    }
+
     /** Posts entries that are already final (in DKK, VAT included), such as a VAT settlement. */
     public PostingOutcome postEntries(long companyId, long userId, LocalDate date, String text, List<Entry> entries, String source) {
         try {
-            return tenants.inCompany(companyId, () -> new PostingOutcome.Posted(List.of(
-                    posting.writeFinal(companyId, userId, date, text, VoucherDraft.HOME_CURRENCY, null, entries, source, null))));
+            return tenants.inCompany(companyId, () -> units.attempt(() -> new PostingOutcome.Posted(List.of(
+                    posting.writeFinal(companyId, userId, date, text, VoucherDraft.HOME_CURRENCY, null, entries, source, null)))));
         } catch (Posting.Rejected rejected) {
             return new PostingOutcome.Rejected(rejected.errors());
         }
@@ -179,7 +212,7 @@ public class Ledger {
      */
     public PostingOutcome reverse(long companyId, long userId, int fiscalYear, int number, LocalDate date) {
         try {
-            return tenants.inCompany(companyId, () -> {
+            return tenants.inCompany(companyId, () -> units.attempt(() -> {
                 LocalDate yearStart = fiscalYearStart(companyId, fiscalYear)
                         .orElseThrow(() -> ProblemException.notFound("voucher " + fiscalYear + "/" + number));
                 Voucher original = store.voucher(companyId, yearStart, number)
@@ -198,13 +231,15 @@ public class Ledger {
                         .toList();
                 String text = ("Tilbageførsel af bilag " + fiscalYear + "/" + number + ": " + original.text());
                 if (text.length() > VoucherDraft.TEXT_LENGTH_MAX) text = text.substring(0, VoucherDraft.TEXT_LENGTH_MAX);
-                return new PostingOutcome.Posted(List.of(posting.writeFinal(companyId, userId, date == null ? original.date() : date, text,
-                        original.currency(), original.exchangeRate(), mirrored, "REVERSAL", new VoucherKey(yearStart, number))));
-            });
+                try {
+                    return new PostingOutcome.Posted(List.of(posting.writeFinal(companyId, userId, date == null ? original.date() : date, text,
+                            original.currency(), original.exchangeRate(), mirrored, "REVERSAL", new VoucherKey(yearStart, number))));
+                } catch (DuplicateKeyException raced) {
+                    throw new Posting.Rejected(List.of(new FieldError("number", "voucher " + fiscalYear + "/" + number + " was reversed by another request just now")));
+                }
+            }));
         } catch (Posting.Rejected rejected) {
             return new PostingOutcome.Rejected(rejected.errors());
-        } catch (DuplicateKeyException raced) {
-            return new PostingOutcome.Rejected(List.of(new FieldError("number", "voucher " + fiscalYear + "/" + number + " was reversed by another request just now")));
         }
     }
 
@@ -240,14 +275,32 @@ public class Ledger {
 
     /** Locks [from, to] against new entries. Postings into it that are under way finish first. */
     public void lock(long companyId, long userId, LocalDate from, LocalDate to, String reason) {
-        tenants.inCompany(companyId, () -> {
+        tenants.inCompany(companyId, () -> units.attempt(() -> {
             store.lockFiscalYears(companyId, from, to);
             for (LockedPeriod existing : store.locks(companyId)) {
                 if (!existing.to().isBefore(from) && !existing.from().isAfter(to)) {
                     throw ProblemException.conflict(from + " to " + to + " overlaps the locked period " + existing.from() + " to " + existing.to());
                 }
             }
-            store.insertLock(companyId, from, to, reason, userId, clock.instant());
+            try {
+                store.insertLock(companyId, from, to, reason, userId, clock.instant());
+            } catch (DataIntegrityViolationException overlapping) {
+                // The exclusion constraint: a lock outside every fiscal year takes no row lock above.
+                throw ProblemException.conflict(from + " to " + to + " overlaps a locked period");
+            }
+            return null;
+        }));
+    }
+
+    /**
+     * Waits for postings into [from, to] that are under way and holds off new ones until the caller's
+     * unit of work ends: they wait, and then see whatever the caller locked. For work that must see a
+     * period complete, such as settling its VAT.
+     */
+    public void holdPostings(long companyId, LocalDate from, LocalDate to) {
+        if (!units.isOpen()) throw new IllegalStateException("holding postings is only useful inside the caller's unit of work");
+        tenants.inCompany(companyId, () -> {
+            store.lockFiscalYears(companyId, from, to);
             return null;
         });
     }

@@ -1,7 +1,8 @@
 package dk.ledgerline.ops;
 
 import dk.ledgerline.shared.ProblemResponses;
-import dk.ledgerline.shared.RequestDeadline;
+import dk.ledgerline.shared.RetryAfter;
+import dk.ledgerline.shared.TransientFailures;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,8 +10,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.TransientDataAccessException;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -20,8 +19,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class FailureBoundaryFilter extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(FailureBoundaryFilter.class);
-    /** Failover completes in seconds; a client that waits this long usually finds the database back. */
-    public static final int RETRY_AFTER_SECONDS = 2;
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -32,24 +29,14 @@ public class FailureBoundaryFilter extends OncePerRequestFilter {
             Throwable cause = e instanceof ServletException && e.getCause() != null ? e.getCause() : e;
             if (response.isCommitted()) throw e;
             response.resetBuffer();
-            if (isTransient(cause)) {
+            if (TransientFailures.isUnavailable(cause)) {
                 log.warn("Request failed on a transient condition: {}", cause.toString());
-                response.setHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
+                RetryAfter.DATABASE_UNAVAILABLE.set(response);
                 ProblemResponses.write(response, 503, "Service unavailable", "the service is busy or its database is switching over; retry shortly");
             } else {
                 log.error("Request failed", cause);
                 ProblemResponses.write(response, 500, "Internal error", "the request failed on our side; quote the X-Request-Id header when reporting it");
             }
         }
-    }
-
-    static boolean isTransient(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof CannotGetJdbcConnectionException || t instanceof TransientDataAccessException
-                    || t instanceof RequestDeadline.DeadlineExceeded || t instanceof java.sql.SQLTransientException) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -6,7 +6,7 @@ import java.util.List;
  * An expected failure that ends a request with an RFC 9457 problem. {@code errors} names the
  * offending fields or lines, so a client can show the user exactly what to fix.
  */
-public class ProblemException extends RuntimeException {
+public class ProblemException extends Rejection {
     private final int status;
     private final String title;
     private final List<FieldError> errors;

@@ -25,6 +25,14 @@ public final class RequestDeadline {
         return left.compareTo(max) < 0 ? left : max;
     }
 
+    /** What remains of the deadline (zero once it passed); empty when no deadline is set, as for background work. */
+    public static java.util.Optional<Duration> left(Instant now) {
+        Instant deadline = CURRENT.get();
+        if (deadline == null) return java.util.Optional.empty();
+        Duration left = Duration.between(now, deadline);
+        return java.util.Optional.of(left.isNegative() ? Duration.ZERO : left);
+    }
+
     /** The request ran out of time before its work could start; answered as 503 with Retry-After. */
     public static final class DeadlineExceeded extends RuntimeException {
         public DeadlineExceeded() { super("the request's deadline passed before its work could finish"); }

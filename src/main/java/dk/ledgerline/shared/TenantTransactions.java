@@ -5,15 +5,14 @@ import java.time.Duration;
 import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs work in a transaction bound to one company. It sets {@code ledgerline.company_id} for the
+ * Runs work in a unit of work bound to one company. It sets {@code ledgerline.company_id} for the
  * transaction, which PostgreSQL's row-level security policies compare with every row's
  * company_id: a query that forgets its tenant filter still sees only this company's rows.
+ * The unit itself (open, retry, commit) belongs to {@link UnitOfWork}; this class only binds.
  */
 @Component
 public final class TenantTransactions {
@@ -22,48 +21,59 @@ public final class TenantTransactions {
 
     private static final String BOUND_COMPANY = TenantTransactions.class.getName() + ".company";
     private static final String BOUND_USER = TenantTransactions.class.getName() + ".user";
+    private static final String COMPANY_SETTING = "ledgerline.company_id";
+    private static final String USER_SETTING = "ledgerline.user_id";
 
-    private final TransactionTemplate writes;
-    private final TransactionTemplate reads;
+    private final UnitOfWork units;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    public TenantTransactions(PlatformTransactionManager transactions, JdbcClient jdbc, Clock clock) {
-        this.writes = new TransactionTemplate(transactions);
-        this.reads = new TransactionTemplate(transactions);
-        this.reads.setReadOnly(true);
+    public TenantTransactions(UnitOfWork units, JdbcClient jdbc, Clock clock) {
+        this.units = units;
         this.jdbc = jdbc;
         this.clock = clock;
     }
 
     public <T> T inCompany(long companyId, Supplier<T> work) {
-        return writes.execute(status -> {
-            bind(BOUND_COMPANY, "ledgerline.company_id", companyId);
+        return units.write(() -> {
+            bind(BOUND_COMPANY, COMPANY_SETTING, companyId);
             return work.get();
         });
     }
 
     public <T> T readInCompany(long companyId, Supplier<T> work) {
-        return reads.execute(status -> {
-            bind(BOUND_COMPANY, "ledgerline.company_id", companyId);
+        return units.read(() -> {
+            bind(BOUND_COMPANY, COMPANY_SETTING, companyId);
             return work.get();
         });
     }
 
     /** For the few tables a user sees across companies (their memberships). */
     public <T> T asUser(long userId, Supplier<T> work) {
-        return writes.execute(status -> {
-            bind(BOUND_USER, "ledgerline.user_id", userId);
+        return units.write(() -> {
+            bind(BOUND_USER, USER_SETTING, userId);
             return work.get();
         });
     }
 
-    /** Work on tables without a tenant (users, idempotency keys), still with the deadline applied. */
+    /** Work on tables without a tenant (users), still with the deadline applied. */
     public <T> T withoutTenant(Supplier<T> work) {
-        return writes.execute(status -> {
+        return units.write(() -> {
             applyDeadline();
             return work.get();
         });
+    }
+
+    /**
+     * Binds the open unit to its caller, for work that belongs to the caller before any company
+     * module runs (the request's idempotency record): the user when known, the company when the
+     * request addresses one. Later binds of the same ids are no-ops; other ids are refused.
+     */
+    public void bindCaller(Long userId, Long companyId) {
+        if (!units.isOpen()) throw new IllegalStateException("bindCaller needs an open unit of work");
+        if (userId != null) bind(BOUND_USER, USER_SETTING, userId);
+        if (companyId != null) bind(BOUND_COMPANY, COMPANY_SETTING, companyId);
+        if (userId == null && companyId == null) applyDeadline();
     }
 
     /**
@@ -76,11 +86,10 @@ public final class TenantTransactions {
         if (bound != null && !bound.equals(id)) {
             throw new IllegalStateException(setting + " is already " + bound + " in this transaction; refusing to switch to " + id);
         }
-        long timeoutMs = RequestDeadline.remaining(clock.instant(), STATEMENT_TIMEOUT_MAX).toMillis();
         jdbc.sql("select set_config(:setting, :id, true), set_config('statement_timeout', :timeout, true)")
                 .param("setting", setting)
                 .param("id", Long.toString(id))
-                .param("timeout", Long.toString(Math.max(1, timeoutMs)))
+                .param("timeout", Long.toString(statementTimeoutMs()))
                 .query((rs, n) -> 1)
                 .single();
         if (bound != null) return;
@@ -94,12 +103,16 @@ public final class TenantTransactions {
     }
 
     private void applyDeadline() {
-        long timeoutMs = RequestDeadline.remaining(clock.instant(), STATEMENT_TIMEOUT_MAX).toMillis();
+        long timeoutMs = statementTimeoutMs();
         if (timeoutMs < STATEMENT_TIMEOUT_MAX.toMillis()) {
             jdbc.sql("select set_config('statement_timeout', :timeout, true)")
-                    .param("timeout", Long.toString(Math.max(1, timeoutMs)))
+                    .param("timeout", Long.toString(timeoutMs))
                     .query((rs, n) -> 1)
                     .single();
         }
+    }
+
+    private long statementTimeoutMs() {
+        return Math.max(1, RequestDeadline.remaining(clock.instant(), STATEMENT_TIMEOUT_MAX).toMillis());
     }
 }

@@ -8,6 +8,7 @@ import dk.ledgerline.ledger.VoucherRef;
 import dk.ledgerline.shared.Amounts;
 import dk.ledgerline.shared.ProblemException;
 import dk.ledgerline.shared.TenantTransactions;
+import dk.ledgerline.shared.UnitOfWork;
 import dk.ledgerline.shared.VatPeriodType;
 import dk.ledgerline.vat.internal.VatStore;
 import java.time.Clock;
@@ -28,13 +29,15 @@ public class Vat {
     private final Identity identity;
     private final VatStore store;
     private final TenantTransactions tenants;
+    private final UnitOfWork units;
     private final Clock clock;
 
-    Vat(Ledger ledger, Identity identity, VatStore store, TenantTransactions tenants, Clock clock) {
+    Vat(Ledger ledger, Identity identity, VatStore store, TenantTransactions tenants, UnitOfWork units, Clock clock) {
         this.ledger = ledger;
         this.identity = identity;
         this.store = store;
         this.tenants = tenants;
+        this.units = units;
         this.clock = clock;
     }
 
@@ -72,7 +75,11 @@ public class Vat {
     /**
      * Settles a period: posts the transfer of each VAT account's period balance to the settlement
      * account (the whole-kroner difference to the rounding account), locks the period against new
-     * entries and freezes the return as filed. All in one transaction.
+     * entries and freezes the return as filed. All in one step of work, which a rejection undoes.
+     *
+     * <p>It first holds off postings into the period: those under way finish, later ones wait and
+     * then find the period locked. Only then is the return computed, so every voucher is either in
+     * the filed figures or rejected, and the period's VAT accounts are checked to be at zero after.
      */
     public VatReturn settle(long companyId, long userId, VatPeriod period) {
         LocalDate today = LocalDate.now(clock);
@@ -80,7 +87,8 @@ public class Vat {
             throw ProblemException.unprocessable("the VAT period " + period + " has not ended yet",
                     List.of(new ProblemException.FieldError("period", "ends " + period.to() + "; it can be settled from " + period.to().plusDays(1))));
         }
-        return tenants.inCompany(companyId, () -> {
+        return tenants.inCompany(companyId, () -> units.attempt(() -> {
+            ledger.holdPostings(companyId, period.from(), period.to());
             if (store.settledReturn(companyId, period).isPresent()) {
                 throw ProblemException.conflict("the VAT period " + period + " is already settled");
             }
@@ -101,11 +109,24 @@ public class Vat {
                         .postedOrThrow("the VAT period " + period + " cannot be settled").getFirst().ref();
             }
             ledger.lock(companyId, userId, period.from(), period.to(), "Momsangivelse " + period);
+            requireVatAccountsCleared(companyId, period, accounts);
             // the database keeps microseconds; answer with what a later read will show
             VatReturn settled = figures.toReturn(true, clock.instant().truncatedTo(ChronoUnit.MICROS), voucher);
             store.insertReturn(companyId, settled, userId);
             return settled;
-        });
+        }));
+    }
+
+    /** The settlement moved every VAT account's period balance away; anything left was reported nowhere. */
+    private void requireVatAccountsCleared(long companyId, VatPeriod period, VatAccounts accounts) {
+        Map<Integer, Long> left = new TreeMap<>();
+        for (Balance b : ledger.balances(companyId, period.from(), period.to())) {
+            if (accounts.vatHolding().contains(b.account())) left.merge(b.account(), b.balance(), Long::sum);
+        }
+        left.values().removeIf(balance -> balance == 0);
+        if (!left.isEmpty()) {
+            throw new IllegalStateException("settling " + period + " of company " + companyId + " left VAT on its VAT accounts: " + left);
+        }
     }
 
     /** The return's figures: VAT from the VAT accounts' balances, boxes from the net amounts per code. */

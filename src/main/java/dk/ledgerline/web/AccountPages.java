@@ -24,13 +24,11 @@ public class AccountPages {
     private final Ledger ledger;
     private final Vat vat;
     private final Frames frames;
-    private final Attempts attempts;
 
-    AccountPages(Ledger ledger, Vat vat, Frames frames, Attempts attempts) {
+    AccountPages(Ledger ledger, Vat vat, Frames frames) {
         this.ledger = ledger;
         this.vat = vat;
         this.frames = frames;
-        this.attempts = attempts;
     }
 
     public record AccountForm(String number, String name, String type, String vatCode, String standardAccount) {
@@ -70,8 +68,8 @@ public class AccountPages {
             Integer standard = fields.optionalWholeNumber("standardAccount", form.standardAccount());
             AccountType type = type(form.type(), fields);
             fields.throwIfAny("Kontoen blev ikke oprettet.");
-            Account created = attempts.attempt(() -> ledger.createAccount(access.companyId(),
-                    new Account(number, form.name(), type, FormFields.optionalText(form.vatCode()), standard)));
+            Account created = ledger.createAccount(access.companyId(),
+                    new Account(number, form.name(), type, FormFields.optionalText(form.vatCode()), standard));
             return Pages.seeOther("/companies/" + access.companyId() + "/accounts?created=" + created.number());
         } catch (ProblemException e) {
             return page(principal, access, null, form, Failure.of(e), ImportForm.EMPTY, null, e.status());
@@ -88,7 +86,7 @@ public class AccountPages {
                              @RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access, ImportForm form) {
         access.requireBookkeeper();
         try {
-            Ledger.ImportResult result = attempts.attempt(() -> ledger.importChart(access.companyId(), form.csv()));
+            Ledger.ImportResult result = ledger.importChart(access.companyId(), form.csv());
             return Pages.seeOther("/companies/" + access.companyId() + "/accounts?imported=" + result.created()
                     + "&updated=" + result.updated() + "&unchanged=" + result.unchanged());
         } catch (ProblemException e) {

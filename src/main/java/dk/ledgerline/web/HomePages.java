@@ -18,12 +18,10 @@ import org.springframework.web.servlet.ModelAndView;
 public class HomePages {
     private final Identity identity;
     private final Frames frames;
-    private final Attempts attempts;
 
-    HomePages(Identity identity, Frames frames, Attempts attempts) {
+    HomePages(Identity identity, Frames frames) {
         this.identity = identity;
         this.frames = frames;
-        this.attempts = attempts;
     }
 
     public record CompanyForm(String name, String cvr, String vatPeriod, String fiscalYearStartMonth) {
@@ -45,7 +43,7 @@ public class HomePages {
             Integer startMonth = fields.wholeNumber("fiscalYearStartMonth", form.fiscalYearStartMonth());
             fields.throwIfAny("Virksomheden blev ikke oprettet.");
             String cvr = form.cvr() == null ? null : form.cvr().strip();
-            Company company = attempts.attempt(() -> identity.createCompany(principal.userId(), form.name(), cvr, period, startMonth));
+            Company company = identity.createCompany(principal.userId(), form.name(), cvr, period, startMonth);
             return Pages.seeOther("/companies/" + company.id());
         } catch (ProblemException e) {
             return page(principal, form, Failure.of(e), e.status());

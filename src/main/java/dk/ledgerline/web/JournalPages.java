@@ -36,15 +36,13 @@ public class JournalPages {
     private final Ledger ledger;
     private final Vat vat;
     private final Frames frames;
-    private final Attempts attempts;
     private final Clock clock;
 
-    JournalPages(Journals journals, Ledger ledger, Vat vat, Frames frames, Attempts attempts, Clock clock) {
+    JournalPages(Journals journals, Ledger ledger, Vat vat, Frames frames, Clock clock) {
         this.journals = journals;
         this.ledger = ledger;
         this.vat = vat;
         this.frames = frames;
-        this.attempts = attempts;
         this.clock = clock;
     }
 
@@ -73,7 +71,7 @@ public class JournalPages {
                         @RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access, JournalForm form) {
         access.requireBookkeeper();
         try {
-            Journal journal = attempts.attempt(() -> journals.create(access.companyId(), principal.userId(), form.name()));
+            Journal journal = journals.create(access.companyId(), principal.userId(), form.name());
             return Pages.seeOther(base(access) + "/journals/" + journal.id());
         } catch (ProblemException e) {
             return listPage(principal, access, form, Failure.of(e), e.status());
@@ -104,7 +102,7 @@ public class JournalPages {
             fields.throwIfAny("Linjen blev ikke tilføjet.");
             Journal.Line line = new Journal.Line(0, document == null ? 0 : document, date, form.text() == null ? "" : form.text(),
                     account, amount, FormFields.optionalText(form.vatCode()), contra);
-            attempts.attempt(() -> journals.addLine(access.companyId(), journalId, line));
+            journals.addLine(access.companyId(), journalId, line);
             return Pages.seeOther(base(access) + "/journals/" + journalId + "#new-line");
         } catch (ProblemException e) {
             return journalPage(principal, access, journalId, form, Failure.of(e), null, e.status());
@@ -116,10 +114,7 @@ public class JournalPages {
     Object deleteLine(@RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access, @PathVariable long journalId,
                       @PathVariable long lineId, @RequestHeader(name = "HX-Request", required = false) String htmx) {
         access.requireBookkeeper();
-        attempts.attempt(() -> {
-            journals.deleteLine(access.companyId(), journalId, lineId);
-            return null;
-        });
+        journals.deleteLine(access.companyId(), journalId, lineId);
         if ("true".equals(htmx)) return ResponseEntity.ok().header("Content-Type", "text/html;charset=UTF-8").body("");
         return Pages.seeOther(base(access) + "/journals/" + journalId);
     }
@@ -129,8 +124,7 @@ public class JournalPages {
                       @RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access, @PathVariable long journalId) {
         access.requireBookkeeper();
         try {
-            List<Voucher> vouchers = attempts.attempt(() -> Attempts.posted(journals.post(access.companyId(), principal.userId(), journalId),
-                    "Kladden blev ikke bogført; intet er gemt. Ret linjerne og prøv igen."));
+            List<Voucher> vouchers = journals.post(access.companyId(), principal.userId(), journalId).postedOrThrow("Kladden blev ikke bogført; intet er gemt. Ret linjerne og prøv igen.");
             VoucherRef first = vouchers.getFirst().ref();
             VoucherRef last = vouchers.getLast().ref();
             return Pages.seeOther(base(access) + "/journals/" + journalId + "?posted=" + vouchers.size()
@@ -143,10 +137,7 @@ public class JournalPages {
     @PostMapping("/companies/{companyId}/journals/{journalId}/delete")
     ModelAndView delete(@RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access, @PathVariable long journalId) {
         access.requireBookkeeper();
-        attempts.attempt(() -> {
-            journals.delete(access.companyId(), journalId);
-            return null;
-        });
+        journals.delete(access.companyId(), journalId);
         return Pages.seeOther(base(access) + "/journals");
     }
 

@@ -20,12 +20,10 @@ public class MemberPages {
     private static final java.util.regex.Pattern E_MAIL = java.util.regex.Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,189}");
     private final Identity identity;
     private final Frames frames;
-    private final Attempts attempts;
 
-    MemberPages(Identity identity, Frames frames, Attempts attempts) {
+    MemberPages(Identity identity, Frames frames) {
         this.identity = identity;
         this.frames = frames;
-        this.attempts = attempts;
     }
 
     public record MemberForm(String email, String role) {
@@ -53,7 +51,7 @@ public class MemberPages {
         access.requireOwner();
         try {
             Role role = role(form.role());
-            Identity.Member member = attempts.attempt(() -> identity.addMember(access, form.email(), role));
+            Identity.Member member = identity.addMember(access, form.email(), role);
             return Pages.seeOther(Pages.path("/companies/" + access.companyId() + "/members").queryParam("added", member.email())
                     .encode().build().toUriString());
         } catch (ProblemException e) {

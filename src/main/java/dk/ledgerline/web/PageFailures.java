@@ -3,7 +3,8 @@ package dk.ledgerline.web;
 import dk.ledgerline.identity.CompanyAccess;
 import dk.ledgerline.ops.RequestIdFilter;
 import dk.ledgerline.shared.ProblemException;
-import dk.ledgerline.shared.RequestDeadline;
+import dk.ledgerline.shared.RetryAfter;
+import dk.ledgerline.shared.TransientFailures;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
@@ -13,9 +14,6 @@ import org.slf4j.MDC;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.dao.QueryTimeoutException;
-import org.springframework.dao.TransientDataAccessException;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -31,19 +29,15 @@ import org.springframework.web.servlet.ModelAndView;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PageFailures {
     private static final Logger log = LoggerFactory.getLogger(PageFailures.class);
-    /** A database failover takes seconds; asking for a retry sooner only adds load. */
-    static final int RETRY_AFTER_SECONDS = 2;
 
     @ExceptionHandler(ProblemException.class)
     ModelAndView problem(ProblemException e, HttpServletRequest request) {
         return page(request, e.status(), Failure.of(e), null);
     }
 
-    @ExceptionHandler({CannotGetJdbcConnectionException.class, TransientDataAccessException.class, QueryTimeoutException.class,
-            RequestDeadline.DeadlineExceeded.class})
-    ModelAndView unavailable(RuntimeException e, HttpServletRequest request, HttpServletResponse response) {
+    private static ModelAndView unavailable(Exception e, HttpServletRequest request, HttpServletResponse response) {
         log.warn("Page answered 503: {}", e.toString());
-        response.setHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
+        RetryAfter.DATABASE_UNAVAILABLE.set(response);
         return page(request, 503, new Failure("Intet er ændret. Prøv igen om et øjeblik.", List.of()), null);
     }
 
@@ -54,6 +48,7 @@ class PageFailures {
 
     @ExceptionHandler(Exception.class)
     ModelAndView unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) {
+        if (TransientFailures.isUnavailable(e)) return unavailable(e, request, response);
         if (e instanceof ErrorResponse known && known.getStatusCode().is4xxClientError()) {
             // Spring's own answers to a bad request (wrong method, missing parameter): the caller's mistake, not ours.
             return page(request, known.getStatusCode().value(), null, null);

@@ -16,11 +16,9 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 public class SessionPages {
     private final Identity identity;
-    private final Attempts attempts;
 
-    SessionPages(Identity identity, Attempts attempts) {
+    SessionPages(Identity identity) {
         this.identity = identity;
-        this.attempts = attempts;
     }
 
     public record LoginForm(String email, String password) {
@@ -59,15 +57,14 @@ public class SessionPages {
 
     @PostMapping("/signup")
     ModelAndView signup(SignupForm form, HttpServletRequest request, HttpServletResponse response) {
+        Identity.User user;
         try {
-            attempts.attempt(() -> identity.register(form.email(), form.password(), form.name()));
+            user = identity.register(form.email(), form.password(), form.name());
         } catch (ProblemException e) {
             SignupForm shown = new SignupForm(form.name(), form.email(), "");
             return Pages.render("signup", new SignupPage(Frames.anonymous("Opret bruger"), shown, Failure.of(e)), e.status());
         }
-        Identity.IssuedToken session = identity.authenticate(form.email(), form.password(), Identity.SESSION_LIFETIME)
-                .orElseThrow(() -> new IllegalStateException("a user just registered could not log in"));
-        AuthenticationFilter.setSessionCookie(response, session.token(), request.isSecure());
+        AuthenticationFilter.startSession(request, response, identity.startSession(user.id()).token(), user.id());
         return Pages.seeOther("/");
     }
 

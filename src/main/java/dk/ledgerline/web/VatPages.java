@@ -29,13 +29,11 @@ public class VatPages {
 
     private final Vat vat;
     private final Frames frames;
-    private final Attempts attempts;
     private final Clock clock;
 
-    VatPages(Vat vat, Frames frames, Attempts attempts, Clock clock) {
+    VatPages(Vat vat, Frames frames, Clock clock) {
         this.vat = vat;
         this.frames = frames;
-        this.attempts = attempts;
         this.clock = clock;
     }
 
@@ -82,7 +80,7 @@ public class VatPages {
         access.requireBookkeeper();
         VatPeriod parsed = vat.period(access.companyId(), period);
         try {
-            attempts.attempt(() -> vat.settle(access.companyId(), principal.userId(), parsed));
+            vat.settle(access.companyId(), principal.userId(), parsed);
             return Pages.seeOther("/companies/" + access.companyId() + "/vat?year=" + parsed.year() + "&settled=" + parsed.label());
         } catch (ProblemException e) {
             return page(principal, access, parsed.year(), null, Failure.of(e), e.status());

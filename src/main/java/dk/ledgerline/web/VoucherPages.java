@@ -35,13 +35,11 @@ public class VoucherPages {
     private final Ledger ledger;
     private final Identity identity;
     private final Frames frames;
-    private final Attempts attempts;
 
-    VoucherPages(Ledger ledger, Identity identity, Frames frames, Attempts attempts) {
+    VoucherPages(Ledger ledger, Identity identity, Frames frames) {
         this.ledger = ledger;
         this.identity = identity;
         this.frames = frames;
-        this.attempts = attempts;
     }
 
     /** {@code from} and {@code to} as typed, so the form shows them back; {@code next} the link to the following page, or null. */
@@ -99,8 +97,7 @@ public class VoucherPages {
             FormFields fields = new FormFields();
             LocalDate date = fields.optionalDate("date", form.date());
             fields.throwIfAny("Bilaget blev ikke tilbageført.");
-            Voucher reversal = attempts.attempt(() -> Attempts.posted(ledger.reverse(access.companyId(), principal.userId(), fiscalYear, number, date),
-                    "Bilaget blev ikke tilbageført; intet er gemt.")).getFirst();
+            Voucher reversal = ledger.reverse(access.companyId(), principal.userId(), fiscalYear, number, date).postedOrThrow("Bilaget blev ikke tilbageført; intet er gemt.").getFirst();
             return Pages.seeOther("/companies/" + access.companyId() + "/vouchers/" + reversal.fiscalYear() + "/" + reversal.number());
         } catch (ProblemException e) {
             return voucherPage(principal, access, fiscalYear, number, form, Failure.of(e), e.status());

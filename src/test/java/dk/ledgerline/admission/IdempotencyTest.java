@@ -3,6 +3,8 @@ package dk.ledgerline.admission;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.ledgerline.admission.internal.IdempotencySweep;
+import dk.ledgerline.shared.TenantTransactions;
+import dk.ledgerline.shared.UnitOfWork;
 import dk.ledgerline.testing.Api;
 import dk.ledgerline.testing.TestApp;
 import dk.ledgerline.testing.Tenant;
@@ -124,14 +126,17 @@ class IdempotencyTest {
         assertThat(t.api().post(t.path("/vouchers"), SALE, recentKey).status()).isEqualTo(201);
         assertThat(t.api().post(t.path("/vouchers"), SALE.replace("Faktura 7", "Faktura 8"), oldKey).status()).isEqualTo(201);
         JdbcClient jdbc = JdbcClient.create(TestApp.get().dataSource());
-        Instant now = Instant.now();
-        jdbc.sql("update idempotency_keys set created_at = ? where key = ?").params(java.sql.Timestamp.from(now.minus(25, ChronoUnit.HOURS)), recentKey).update();
-        jdbc.sql("update idempotency_keys set created_at = ? where key = ?").params(java.sql.Timestamp.from(now.minus(49, ChronoUnit.HOURS)), oldKey).update();
+        Instant now = TestApp.get().bean(java.time.Clock.class).instant();
+        asCaller(t, () -> {
+            jdbc.sql("update idempotency_keys set created_at = ? where key = ?").params(java.sql.Timestamp.from(now.minus(25, ChronoUnit.HOURS)), recentKey).update();
+            jdbc.sql("update idempotency_keys set created_at = ? where key = ?").params(java.sql.Timestamp.from(now.minus(49, ChronoUnit.HOURS)), oldKey).update();
+            return null;
+        });
 
         TestApp.get().bean(IdempotencySweep.class).sweep();
 
-        assertThat(jdbc.sql("select count(*) from idempotency_keys where key = ?").param(recentKey).query(Long.class).single()).isEqualTo(1);
-        assertThat(jdbc.sql("select count(*) from idempotency_keys where key = ?").param(oldKey).query(Long.class).single()).isZero();
+        assertThat(asCaller(t, () -> jdbc.sql("select count(*) from idempotency_keys where key = ?").param(recentKey).query(Long.class).single())).isEqualTo(1);
+        assertThat(asCaller(t, () -> jdbc.sql("select count(*) from idempotency_keys where key = ?").param(oldKey).query(Long.class).single())).isZero();
         assertThat(t.api().post(t.path("/vouchers"), SALE, recentKey).header("Idempotent-Replayed")).isEqualTo("true");
     }
 
@@ -194,5 +199,14 @@ class IdempotencyTest {
         assertThat(stored[0]).as("the body with the password is not kept").isEmpty();
         byte[] plain = java.security.MessageDigest.getInstance("SHA-256").digest(("POST /api/v1/users\n" + body).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertThat(stored[1]).as("the fingerprint is keyed, not a plain hash").isNotEqualTo(plain);
+    }
+
+    /** Idempotency records are visible only to a unit of work bound to their caller and company. */
+    static <T> T asCaller(Tenant t, java.util.function.Supplier<T> work) {
+        long userId = t.api().get("/api/v1/me").json().get("id").asLong();
+        return TestApp.get().bean(UnitOfWork.class).write(() -> {
+            TestApp.get().bean(TenantTransactions.class).bindCaller(userId, t.companyId());
+            return work.get();
+        });
     }
 }

@@ -159,7 +159,7 @@ final class PostingReport {
                 + "; one connection per posting for its whole transaction, the idempotency record included.");
         line("- Admission control: " + writes + " concurrent writes and " + reads + " concurrent reads; a request waits at most "
                 + AdmissionFilter.ADMISSION_WAIT_MAX.toMillis() + " ms for a place, then gets 503 with Retry-After: "
-                + AdmissionFilter.RETRY_AFTER_SECONDS + ".");
+                + dk.ledgerline.shared.RetryAfter.OVERLOADED.seconds() + ".");
         line("- Request deadline " + DeadlineFilter.INTERACTIVE_DEADLINE.toSeconds() + " s; statement timeout at most "
                 + TenantTransactions.STATEMENT_TIMEOUT_MAX.toSeconds() + " s; lock timeout 2 s; virtual threads for request handling.");
         line("- Load generator: `java.net.http.HttpClient` (HTTP/1.1) on virtual threads, JVM options `"

@@ -35,8 +35,8 @@ class ReversalAndLocksTest {
     void aVoucherIsReversedAtMostOnce() {
         Tenant t = Tenant.create("QUARTER");
         t.postVoucher(RENT);
-        assertThat(t.api().post(t.path("/vouchers/1/reversal"), "{}").status()).isEqualTo(201);
-        Api.Response again = t.api().post(t.path("/vouchers/1/reversal"), "{}");
+        assertThat(t.api().post(t.path("/vouchers/1/reversal?fiscalYear=2025"), "{}").status()).isEqualTo(201);
+        Api.Response again = t.api().post(t.path("/vouchers/1/reversal?fiscalYear=2025"), "{}");
         assertThat(again.status()).isEqualTo(422);
         assertThat(again.body()).contains("already reversed by 2025/2");
         assertThat(t.api().get(t.path("/vouchers")).json().get("items")).hasSize(2);
@@ -45,7 +45,23 @@ class ReversalAndLocksTest {
     @Test
     void reversingAnUnknownVoucherIsNotFound() {
         Tenant t = Tenant.create("QUARTER");
-        assertThat(t.api().post(t.path("/vouchers/42/reversal"), "{}").status()).isEqualTo(404);
+        assertThat(t.api().post(t.path("/vouchers/42/reversal?fiscalYear=2025"), "{}").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aReversalMustNameItsFiscalYearSinceEveryYearHasAVoucherOne() {
+        Tenant t = Tenant.create("QUARTER");
+        assertThat(t.postVoucher(RENT).status()).isEqualTo(201);
+        assertThat(t.postVoucher(RENT.replace("2025-", "2026-")).status()).isEqualTo(201);
+
+        Api.Response guessed = t.api().post(t.path("/vouchers/1/reversal"), "{}");
+
+        assertThat(guessed.status()).as(guessed.toString()).isEqualTo(400);
+        assertThat(guessed.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(guessed.json().get("detail").asString()).contains("fiscalYear is required");
+        JsonNode vouchers = t.api().get(t.path("/vouchers")).json().get("items");
+        assertThat(vouchers).hasSize(2);
+        for (JsonNode voucher : vouchers) assertThat(voucher.get("reversedBy").isNull()).as(voucher.toString()).isTrue();
     }
 
     @Test

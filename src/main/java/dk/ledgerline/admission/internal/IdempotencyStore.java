@@ -6,59 +6,65 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+/**
+ * Idempotency records. Each carries its caller and company, and row-level security shows a unit of
+ * work only the records of the caller (and company) it is bound to.
+ */
 @Repository
 public class IdempotencyStore {
+    /** The setting under which the expiry sweep may see every caller's records (see V2's policy). */
+    static final String EXPIRY_MAINTENANCE = "expire-idempotency-keys";
+
     private final JdbcClient jdbc;
 
     IdempotencyStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    public record Stored(byte[] requestHash, String requestPath, byte[] requestBody, int status, String contentType, String location, byte[] body) {}
+    /** {@code sessionUserId}: the user a sign-up started a session for, so that its replay starts one again. */
+    public record Stored(byte[] requestHash, String requestPath, byte[] requestBody, int status, String contentType, String location,
+                         Long sessionUserId, byte[] body) {}
 
-    /** Holds the key's lock until the transaction ends; false when another request holds it now. */
+    /** Holds the key's lock until the unit of work ends; false when another request holds it now. */
     public boolean tryLock(String scope, String key) {
         return jdbc.sql("select pg_try_advisory_xact_lock(hashtextextended(:scopedKey, 0))")
                 .param("scopedKey", scope + "\n" + key)
                 .query(Boolean.class).single();
     }
 
-    /**
-     * Waits up to {@code wait} for the key's lock (held until the transaction ends); false when the
-     * wait ran out. The failed wait leaves the transaction unusable: the caller must roll it back.
-     */
-    public boolean lock(String scope, String key, java.time.Duration wait) {
-        jdbc.sql("select set_config('lock_timeout', :ms, true)").param("ms", Long.toString(wait.toMillis())).query((rs, n) -> 1).single();
-        try {
-            jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:scopedKey, 0))")
-                    .param("scopedKey", scope + "\n" + key)
-                    .query((rs, n) -> 1).single();
-            return true;
-        } catch (org.springframework.dao.PessimisticLockingFailureException timedOut) {
-            return false;
-        }
-    }
-
     public Optional<Stored> find(String scope, String key) {
-        return jdbc.sql("select request_hash, request_path, request_body, status, content_type, location, body from idempotency_keys where scope = :scope and key = :key")
+        return jdbc.sql("""
+                select request_hash, request_path, request_body, status, content_type, location, session_user_id, body
+                from idempotency_keys where scope = :scope and key = :key""")
                 .param("scope", scope).param("key", key)
-                .query((rs, n) -> new Stored(rs.getBytes(1), rs.getString(2), rs.getBytes(3), rs.getInt(4), rs.getString(5), rs.getString(6), rs.getBytes(7)))
+                .query((rs, n) -> {
+                    long session = rs.getLong(7);
+                    Long sessionUserId = rs.wasNull() ? null : session;
+                    return new Stored(rs.getBytes(1), rs.getString(2), rs.getBytes(3), rs.getInt(4), rs.getString(5), rs.getString(6),
+                            sessionUserId, rs.getBytes(8));
+                })
                 .optional();
     }
 
-    public void save(String scope, String key, Stored stored, Instant now) {
+    public void save(String scope, String key, Long userId, Long companyId, Stored stored, Instant now) {
         jdbc.sql("""
-                insert into idempotency_keys (scope, key, request_hash, request_path, request_body, status, content_type, location, body, created_at)
-                values (:scope, :key, :hash, :path, :requestBody, :status, :contentType, :location, :body, :now)""")
-                .param("scope", scope).param("key", key).param("hash", stored.requestHash())
-                .param("path", stored.requestPath()).param("requestBody", stored.requestBody()).param("status", stored.status())
-                .param("contentType", stored.contentType()).param("location", stored.location()).param("body", stored.body())
+                insert into idempotency_keys (scope, key, user_id, company_id, request_hash, request_path, request_body, status,
+                                              content_type, location, session_user_id, body, created_at)
+                values (:scope, :key, :user, :company, :hash, :path, :requestBody, :status, :contentType, :location, :sessionUser, :body, :now)""")
+                .param("scope", scope).param("key", key).param("user", userId).param("company", companyId)
+                .param("hash", stored.requestHash()).param("path", stored.requestPath()).param("requestBody", stored.requestBody())
+                .param("status", stored.status()).param("contentType", stored.contentType()).param("location", stored.location())
+                .param("sessionUser", stored.sessionUserId()).param("body", stored.body())
                 .param("now", Timestamp.from(now))
                 .update();
     }
 
-    /** Deletes keys older than {@code before}, at most {@code limit} at a time so no sweep holds locks for long. */
+    /**
+     * Deletes keys older than {@code before}, at most {@code limit} at a time so no sweep holds locks
+     * for long. Runs inside a unit of work, which it marks as the expiry sweep for row-level security.
+     */
     public int deleteOlderThan(Instant before, int limit) {
+        jdbc.sql("select set_config('ledgerline.maintenance', :job, true)").param("job", EXPIRY_MAINTENANCE).query((rs, n) -> 1).single();
         return jdbc.sql("""
                 delete from idempotency_keys where ctid in (
                     select ctid from idempotency_keys where created_at < :before limit :limit)""")

@@ -1,5 +1,6 @@
 package dk.ledgerline.admission.internal;
 
+import dk.ledgerline.shared.UnitOfWork;
 import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -19,10 +20,12 @@ public class IdempotencySweep {
     private static final Logger log = LoggerFactory.getLogger(IdempotencySweep.class);
 
     private final IdempotencyStore store;
+    private final UnitOfWork units;
     private final Clock clock;
 
-    IdempotencySweep(IdempotencyStore store, Clock clock) {
+    IdempotencySweep(IdempotencyStore store, UnitOfWork units, Clock clock) {
         this.store = store;
+        this.units = units;
         this.clock = clock;
     }
 
@@ -30,7 +33,7 @@ public class IdempotencySweep {
     public int sweep() {
         int deleted = 0;
         for (int batch = 0; batch < BATCHES_PER_SWEEP_MAX; batch++) {
-            int n = store.deleteOlderThan(clock.instant().minus(RETENTION), BATCH_SIZE);
+            int n = units.write(() -> store.deleteOlderThan(clock.instant().minus(RETENTION), BATCH_SIZE));
             deleted += n;
             if (n < BATCH_SIZE) break;
         }

@@ -28,7 +28,9 @@ class CompanySetup {
     @EventListener
     void on(CompanyCreated created) {
         for (Account account : defaultChart) {
-            store.upsertAccount(created.companyId(), account, clock.instant());
+            if (!store.insertAccount(created.companyId(), account, clock.instant())) {
+                throw new IllegalStateException("the new company " + created.companyId() + " already has account " + account.number());
+            }
         }
         LocalDate start = fiscalYearStart(created.today(), created.fiscalYearStartMonth());
         store.insertFiscalYear(created.companyId(), start, start.plusYears(1).minusDays(1));

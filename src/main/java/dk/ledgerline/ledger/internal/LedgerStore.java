@@ -64,17 +64,40 @@ public class LedgerStore {
                 .query(Integer.class).list());
     }
 
-    /** Inserts or updates; returns false when the account has postings and its type would change. */
-    public void upsertAccount(long companyId, Account account, Instant now) {
-        jdbc.sql("""
+    /** Inserts the account; false when the number is taken, also by a create racing this one. */
+    public boolean insertAccount(long companyId, Account account, Instant now) {
+        return jdbc.sql("""
                 insert into accounts (company_id, number, name, type, vat_code, standard_account, created_at)
                 values (:company, :number, :name, :type, :vatCode, :standard, :now)
-                on conflict (company_id, number) do update
-                set name = excluded.name, type = excluded.type, vat_code = excluded.vat_code, standard_account = excluded.standard_account""")
+                on conflict (company_id, number) do nothing""")
                 .param("company", companyId).param("number", account.number()).param("name", account.name())
                 .param("type", account.type().name()).param("vatCode", account.vatCode())
                 .param("standard", account.standardAccount()).param("now", Timestamp.from(now))
+                .update() == 1;
+    }
+
+    public void updateAccount(long companyId, Account account) {
+        int updated = jdbc.sql("""
+                update accounts set name = :name, type = :type, vat_code = :vatCode, standard_account = :standard
+                where company_id = :company and number = :number""")
+                .param("company", companyId).param("number", account.number()).param("name", account.name())
+                .param("type", account.type().name()).param("vatCode", account.vatCode())
+                .param("standard", account.standardAccount())
                 .update();
+        if (updated != 1) throw new IllegalStateException("account " + account.number() + " of company " + companyId + " was to be updated but is not there");
+    }
+
+    /**
+     * The accounts with these numbers, locked until commit. A posting's foreign key check holds a
+     * share lock on each account it uses, so this waits for postings under way and keeps new ones out.
+     */
+    public List<Account> lockAccounts(long companyId, Collection<Integer> numbers) {
+        if (numbers.isEmpty()) return List.of();
+        return jdbc.sql("""
+                select number, name, type, vat_code, standard_account from accounts
+                where company_id = :company and number in (:numbers) order by number for update""")
+                .param("company", companyId).param("numbers", List.copyOf(numbers))
+                .query(LedgerStore::account).list();
     }
 
     public boolean hasPostings(long companyId, int account) {

@@ -12,6 +12,7 @@ import dk.ledgerline.ledger.internal.LedgerStore.BalanceDelta;
 import dk.ledgerline.ledger.internal.LedgerStore.VoucherKey;
 import dk.ledgerline.shared.Amounts;
 import dk.ledgerline.shared.ProblemException.FieldError;
+import dk.ledgerline.shared.Rejection;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -53,12 +54,12 @@ public class Posting {
         this.clock = clock;
     }
 
-    /** Thrown inside the posting transaction so that it rolls back; the facade turns it into a value. */
-    public static final class Rejected extends RuntimeException {
+    /** Thrown inside the posting step so that its writes are undone; the facade turns it into a value. */
+    public static final class Rejected extends Rejection {
         private final List<FieldError> errors;
 
         public Rejected(List<FieldError> errors) {
-            super(errors.isEmpty() ? "rejected" : errors.getFirst().field() + ": " + errors.getFirst().message(), null, false, false);
+            super(errors.isEmpty() ? "rejected" : errors.getFirst().field() + ": " + errors.getFirst().message());
             this.errors = List.copyOf(errors);
         }
 

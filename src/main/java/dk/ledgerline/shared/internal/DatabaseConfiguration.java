@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dk.ledgerline.shared.TenantTransactions;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
@@ -16,6 +17,14 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
+    /**
+     * No statement waits longer than this for a row lock: a posting holds its year's row for
+     * milliseconds, a VAT settlement for well under a second; a longer wait is a stuck transaction,
+     * and answering 503 beats joining its queue.
+     */
+    static final Duration LOCK_WAIT_MAX = Duration.ofSeconds(2);
+    /** A transaction left open this long by a crashed request is cut, so it holds no locks for ever. */
+    static final Duration IDLE_IN_TRANSACTION_MAX = Duration.ofSeconds(30);
 
     /** Where the application connects, and as whom; the migration user may differ (it owns the schema). */
     record Endpoint(String url, String username, String password, String migrationUsername, String migrationPassword) {}
@@ -53,7 +62,8 @@ class DatabaseConfiguration {
         // A statement timeout on every connection, so no statement anywhere runs unbounded;
         // request work narrows it to what remains of the request's deadline.
         config.setConnectionInitSql("set statement_timeout = " + TenantTransactions.STATEMENT_TIMEOUT_MAX.toMillis()
-                + "; set lock_timeout = 2000; set idle_in_transaction_session_timeout = 30000");
+                + "; set lock_timeout = " + LOCK_WAIT_MAX.toMillis()
+                + "; set idle_in_transaction_session_timeout = " + IDLE_IN_TRANSACTION_MAX.toMillis());
         config.addDataSourceProperty("tcpKeepAlive", "true");
         config.addDataSourceProperty("connectTimeout", "5");
         config.addDataSourceProperty("ApplicationName", "ledgerline");

@@ -1,0 +1,188 @@
+package dk.ledgerline.admission.internal;
+
+import dk.ledgerline.admission.internal.IdempotencyStore.Stored;
+import dk.ledgerline.identity.AuthenticationFilter;
+import dk.ledgerline.identity.Identity;
+import dk.ledgerline.shared.ProblemResponses;
+import dk.ledgerline.shared.RequestDeadline;
+import dk.ledgerline.shared.TenantTransactions;
+import dk.ledgerline.shared.UnitOfWork;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Runs one keyed write as one unit of work: take the key's lock, look for the first answer, run
+ * the handler, record its answer, commit — all or nothing, and all again when the database fails
+ * over in the middle (the record is looked up first, so a run after a lost commit replays it).
+ *
+ * <p>A 4xx answer is the request's own failure: whatever the handler wrote is rolled back, and
+ * the answer is recorded in a unit of its own, so a retry gets the same answer. A 5xx answer is
+ * ours: nothing is kept, and a retry runs afresh.
+ */
+@Component
+public class KeyedWrites {
+    public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    /** A browser's second click waits for the first to finish rather than seeing a 409; longer than a posting takes. */
+    static final Duration FORM_WAIT_MAX = Duration.ofSeconds(5);
+    /** How often a waiting form asks for the key again: long against a round trip, short against a posting. */
+    static final Duration FORM_WAIT_POLL = Duration.ofMillis(20);
+
+    private final IdempotencyStore store;
+    private final TenantTransactions tenants;
+    private final UnitOfWork units;
+    private final Identity identity;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    KeyedWrites(IdempotencyStore store, TenantTransactions tenants, UnitOfWork units, Identity identity, ObjectMapper json, Clock clock) {
+        this.store = store;
+        this.tenants = tenants;
+        this.units = units;
+        this.identity = identity;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /**
+     * One keyed request: who asks (user and company, either may be null), its key, what identifies
+     * its content, the body as sent (for naming differences) and as kept (nothing for secrets).
+     */
+    public record Keyed(String scope, String key, Long userId, Long companyId, byte[] requestHash, String path,
+                        byte[] body, byte[] keptBody, boolean form) {}
+
+    private sealed interface Outcome {}
+
+    private record Answered() implements Outcome {}
+
+    private record Replay(Stored first) implements Outcome {}
+
+    private record Mismatch(Stored first) implements Outcome {}
+
+    private record InFlight() implements Outcome {}
+
+    public void run(Keyed keyed, HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
+        RecordedResponse recorded = new RecordedResponse(response);
+        Outcome outcome;
+        try {
+            outcome = units.writeIdempotent(() -> {
+                recorded.startRun();
+                tenants.bindCaller(keyed.userId(), keyed.companyId());
+                if (!lock(keyed)) return new InFlight();
+                Optional<Stored> first = store.find(keyed.scope(), keyed.key());
+                if (first.isPresent()) return Arrays.equals(first.get().requestHash(), keyed.requestHash()) ? new Replay(first.get()) : new Mismatch(first.get());
+                runChain(chain, request, recorded);
+                if (recorded.getStatus() >= 400) {
+                    units.discard();
+                } else {
+                    store.save(keyed.scope(), keyed.key(), keyed.userId(), keyed.companyId(), stored(keyed, recorded, sessionStartedFor(request)), clock.instant());
+                }
+                return new Answered();
+            });
+        } catch (ChainFailure failure) {
+            if (failure.getCause() instanceof IOException io) throw io;
+            throw (ServletException) failure.getCause();
+        }
+        int status = recorded.getStatus();
+        if (outcome instanceof Answered && status >= 400 && status < 500) outcome = recordRejection(keyed, recorded);
+        switch (outcome) {
+            case Answered answered -> recorded.copyBodyToResponse();
+            case Replay replay -> replay(replay.first(), request, response);
+            case Mismatch mismatch -> ProblemResponses.write(response, 422, "Idempotency-Key reused", "Idempotency-Key " + keyed.key()
+                    + " was first used for a different request; it differs in " + difference(mismatch.first(), keyed)
+                    + ". Use a new key for a new request");
+            case InFlight inFlight -> ProblemResponses.write(response, 409, "Request in flight", "a request with Idempotency-Key "
+                    + keyed.key() + " is still being processed; retry after it finishes");
+        }
+    }
+
+    /**
+     * Records a 4xx answer after its unit was rolled back. The key's lock was let go in between: if a
+     * retry of the same request ran meanwhile and recorded its answer, that answer is the one to give.
+     */
+    private Outcome recordRejection(Keyed keyed, RecordedResponse recorded) {
+        return units.writeIdempotent(() -> {
+            tenants.bindCaller(keyed.userId(), keyed.companyId());
+            if (!lock(keyed)) return new Answered();
+            Optional<Stored> first = store.find(keyed.scope(), keyed.key());
+            if (first.isPresent()) return Arrays.equals(first.get().requestHash(), keyed.requestHash()) ? new Replay(first.get()) : new Mismatch(first.get());
+            store.save(keyed.scope(), keyed.key(), keyed.userId(), keyed.companyId(), stored(keyed, recorded, null), clock.instant());
+            return new Answered();
+        });
+    }
+
+    /**
+     * An API client is told at once that the key is in flight and retries by itself; a form waits,
+     * polling, so that the wait ends with the request's deadline and leaves no lock_timeout behind.
+     */
+    private boolean lock(Keyed keyed) {
+        if (store.tryLock(keyed.scope(), keyed.key())) return true;
+        if (!keyed.form()) return false;
+        Instant now = clock.instant();
+        Duration wait = RequestDeadline.left(now).filter(left -> left.compareTo(FORM_WAIT_MAX) < 0).orElse(FORM_WAIT_MAX);
+        Instant giveUp = now.plus(wait);
+        while (clock.instant().plus(FORM_WAIT_POLL).isBefore(giveUp)) {
+            try {
+                Thread.sleep(FORM_WAIT_POLL);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            if (store.tryLock(keyed.scope(), keyed.key())) return true;
+        }
+        return false;
+    }
+
+    /** The first answer again. A sign-up's answer started a session; its replay starts a new one, as no token is ever stored. */
+    private void replay(Stored first, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setStatus(first.status());
+        if (first.contentType() != null) response.setContentType(first.contentType());
+        if (first.location() != null) response.setHeader("Location", first.location());
+        if (first.sessionUserId() != null) {
+            AuthenticationFilter.setSessionCookie(response, identity.startSession(first.sessionUserId()).token(), request.isSecure());
+        }
+        response.setHeader(REPLAYED_HEADER, "true");
+        response.getOutputStream().write(first.body());
+    }
+
+    private String difference(Stored first, Keyed keyed) {
+        if (!first.requestPath().equals(keyed.path())) return "its path (" + first.requestPath() + ", now " + keyed.path() + ")";
+        if (keyed.form() || first.requestBody().length == 0) return "its body";
+        List<String> fields = RequestFingerprint.differingFields(json, first.requestBody(), keyed.body());
+        return fields.isEmpty() ? "its method" : String.join(", ", fields);
+    }
+
+    private static Long sessionStartedFor(HttpServletRequest request) {
+        return request.getAttribute(AuthenticationFilter.SESSION_STARTED_FOR) instanceof Long userId ? userId : null;
+    }
+
+    private static Stored stored(Keyed keyed, RecordedResponse recorded, Long sessionUserId) {
+        return new Stored(keyed.requestHash(), keyed.path(), keyed.keptBody(), recorded.getStatus(), recorded.getContentType(),
+                recorded.getHeader("Location"), sessionUserId, recorded.getContentAsByteArray());
+    }
+
+    private static void runChain(FilterChain chain, HttpServletRequest request, RecordedResponse response) {
+        try {
+            chain.doFilter(request, response);
+        } catch (IOException | ServletException e) {
+            throw new ChainFailure(e);
+        }
+    }
+
+    /** Carries a checked failure of the chain through the unit of work, which rolls back on it. */
+    private static final class ChainFailure extends RuntimeException {
+        ChainFailure(Exception cause) {
+            super(cause);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dk.ledgerline.shared;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientException;
+import java.util.Set;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+
+/**
+ * The one classification of failures that are not the request's fault nor a bug: the database lost a
+ * race, its connection, or its primary. Every answer and every retry asks here.
+ */
+public final class TransientFailures {
+    /**
+     * SQLSTATEs after which running the whole unit of work again can succeed: serialization failure,
+     * deadlock, read-only transaction (a standby, or a primary being demoted), and the server shutting
+     * down or starting up (a failover). Connection exceptions (class 08) count too.
+     */
+    private static final Set<String> RETRYABLE_STATES = Set.of("40001", "40P01", "25006", "57P01", "57P02", "57P03");
+    private static final String CONNECTION_EXCEPTION_CLASS = "08";
+
+    private TransientFailures() {}
+
+    /** Running the unit of work again may succeed: its transaction lost a race or the database moved. */
+    public static boolean isRetryable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof RequestDeadline.DeadlineExceeded) return false;
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (RETRYABLE_STATES.contains(state) || state.startsWith(CONNECTION_EXCEPTION_CLASS)) return true;
+            }
+            if (t.getCause() == t) break;
+        }
+        return false;
+    }
+
+    /**
+     * The service cannot do the work just now, through nobody's fault: answered 503 with Retry-After,
+     * never 500. Includes what {@link #isRetryable} does, and waits that ran out (pool, lock, deadline).
+     */
+    public static boolean isUnavailable(Throwable failure) {
+        if (isRetryable(failure)) return true;
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof CannotGetJdbcConnectionException || t instanceof TransientDataAccessException
+                    || t instanceof QueryTimeoutException || t instanceof RequestDeadline.DeadlineExceeded
+                    || t instanceof SQLTransientException) {
+                return true;
+            }
+            if (t.getCause() == t) break;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,202 @@
+package dk.ledgerline.shared;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
+
+/**
+ * The one owner of database transactions. The outermost call opens a unit of work, runs it,
+ * commits it, and, when the database lost a race or its primary, runs the whole unit again while
+ * the request's deadline allows. Calls made inside an open unit join it; only the owner decides.
+ *
+ * <p>A step whose failure is expected runs in {@link #attempt}: a {@link Rejection} it throws
+ * undoes that step's writes (to a savepoint when the unit was already open) and leaves the unit
+ * usable, so the caller can answer with the rejection as a value and go on reading or writing.
+ *
+ * <p>A unit is retried only when doing so cannot apply its writes twice: a failure before commit
+ * rolled everything back; a failure during commit leaves the outcome unknown, so only units that
+ * check their own idempotency record first ({@link #writeIdempotent}) and read-only units run again.
+ */
+@Component
+public final class UnitOfWork {
+    private static final Logger log = LoggerFactory.getLogger(UnitOfWork.class);
+    /** A failover's first write succeeds ~0.6 s after the primary dies (TOOLCHAIN notes); start small, double, cap. */
+    static final Duration RETRY_BACKOFF_FIRST = Duration.ofMillis(50);
+    static final Duration RETRY_BACKOFF_MAX = Duration.ofSeconds(1);
+    /** Bounds the work one request can repeat even when no deadline is set (background work). */
+    static final int RUNS_MAX = 8;
+
+    private static final ThreadLocal<Unit> CURRENT = new ThreadLocal<>();
+
+    private final PlatformTransactionManager transactions;
+    private final Clock clock;
+
+    public UnitOfWork(PlatformTransactionManager transactions, Clock clock) {
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** An open unit: its transaction, and the first retryable failure that passed through a step of it. */
+    private static final class Unit {
+        final TransactionStatus status;
+        final boolean readOnly;
+        RuntimeException retryableFailure;
+        boolean discarded;
+
+        Unit(TransactionStatus status, boolean readOnly) {
+            this.status = status;
+            this.readOnly = readOnly;
+        }
+    }
+
+    public <T> T write(Supplier<T> work) {
+        return run(work, false, false);
+    }
+
+    /**
+     * A write whose work first looks up its own idempotency record, so that running it again after
+     * a commit whose answer was lost replays the first result instead of writing twice.
+     */
+    public <T> T writeIdempotent(Supplier<T> work) {
+        return run(work, false, true);
+    }
+
+    public <T> T read(Supplier<T> work) {
+        return run(work, true, false);
+    }
+
+    /**
+     * Runs a step that may be rejected. Inside an open unit the step runs in a savepoint: a
+     * {@link Rejection} rolls back to it and is rethrown, and the unit goes on. Without an open unit
+     * the step is a unit of its own, which a rejection rolls back entirely.
+     */
+    public <T> T attempt(Supplier<T> step) {
+        Unit unit = CURRENT.get();
+        if (unit == null) return write(step);
+        requireWritable(unit);
+        Object savepoint = unit.status.createSavepoint();
+        try {
+            T result = step.get();
+            unit.status.releaseSavepoint(savepoint);
+            return result;
+        } catch (Rejection rejection) {
+            unit.status.rollbackToSavepoint(savepoint);
+            unit.status.releaseSavepoint(savepoint);
+            throw rejection;
+        } catch (RuntimeException failure) {
+            noteFailure(unit, failure);
+            throw failure;
+        }
+    }
+
+    /**
+     * Gives up the open unit's writes: its owner rolls back instead of committing, and still returns
+     * what the work returns. For work that learns only at its end that nothing of it may stay.
+     */
+    public void discard() {
+        Unit unit = CURRENT.get();
+        if (unit == null) throw new IllegalStateException("no unit of work is open to discard");
+        unit.discarded = true;
+    }
+
+    /** Whether a unit is open on this thread: for checks that a step runs inside its caller's unit. */
+    public boolean isOpen() {
+        return CURRENT.get() != null;
+    }
+
+    private <T> T run(Supplier<T> work, boolean readOnly, boolean idempotent) {
+        Unit joined = CURRENT.get();
+        if (joined != null) {
+            if (!readOnly) requireWritable(joined);
+            try {
+                return work.get();
+            } catch (RuntimeException failure) {
+                noteFailure(joined, failure);
+                throw failure;
+            }
+        }
+        for (int run = 1; ; run++) {
+            Unit unit = open(readOnly);
+            boolean committing = false;
+            try {
+                T result = work.get();
+                if (unit.retryableFailure != null) {
+                    // A step failed retryably and its caller answered for it (a 503 page, say): the
+                    // transaction is not to be trusted. Undo it, and run again if there is time.
+                    rollback(unit);
+                    if (!mayRunAgain(unit.retryableFailure, false, readOnly || idempotent, run)) return result;
+                } else if (unit.discarded) {
+                    rollback(unit);
+                    return result;
+                } else {
+                    committing = true;
+                    transactions.commit(unit.status);
+                    return result;
+                }
+            } catch (RuntimeException failure) {
+                rollback(unit);
+                if (!mayRunAgain(failure, committing, readOnly || idempotent, run)) throw failure;
+            } finally {
+                CURRENT.remove();
+            }
+            log.info("Running a unit of work again (run {}): the database lost a race or its primary", run + 1);
+        }
+    }
+
+    private Unit open(boolean readOnly) {
+        DefaultTransactionDefinition definition = new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        definition.setReadOnly(readOnly);
+        Unit unit = new Unit(transactions.getTransaction(definition), readOnly);
+        CURRENT.set(unit);
+        return unit;
+    }
+
+    private void rollback(Unit unit) {
+        if (unit.status.isCompleted()) return;
+        try {
+            transactions.rollback(unit.status);
+        } catch (RuntimeException lost) {
+            // The connection is gone; the server rolls back on its own. The original failure matters more.
+            log.debug("Rollback failed: {}", lost.toString());
+        }
+    }
+
+    /** Sleeps the backoff and says yes, or says no: not retryable, ambiguous, out of runs or out of time. */
+    private boolean mayRunAgain(RuntimeException failure, boolean duringCommit, boolean commitMayRepeat, int run) {
+        if (!TransientFailures.isRetryable(failure) || run >= RUNS_MAX) return false;
+        if (duringCommit && !commitMayRepeat) return false;
+        Duration backoff = backoff(run);
+        Optional<Duration> left = RequestDeadline.left(clock.instant());
+        if (left.isPresent() && left.get().compareTo(backoff.multipliedBy(2)) < 0) return false;
+        try {
+            Thread.sleep(backoff);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        return true;
+    }
+
+    /** Doubling from the first backoff up to the cap, with full jitter so that retrying nodes do not march in step. */
+    static Duration backoff(int run) {
+        long capMs = Math.min(RETRY_BACKOFF_MAX.toMillis(), RETRY_BACKOFF_FIRST.toMillis() << Math.min(run - 1, 10));
+        return Duration.ofMillis(capMs / 2 + ThreadLocalRandom.current().nextLong(capMs / 2 + 1));
+    }
+
+    private static void noteFailure(Unit unit, RuntimeException failure) {
+        if (unit.retryableFailure == null && TransientFailures.isRetryable(failure)) unit.retryableFailure = failure;
+    }
+
+    private static void requireWritable(Unit unit) {
+        if (unit.readOnly) throw new IllegalStateException("a write was started inside a read-only unit of work");
+    }
+}
