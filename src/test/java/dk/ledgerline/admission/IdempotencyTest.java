@@ -201,6 +201,48 @@ class IdempotencyTest {
         assertThat(stored[1]).as("the fingerprint is keyed, not a plain hash").isNotEqualTo(plain);
     }
 
+    @Test
+    void aPostWithoutAKeyIsRefusedBeforeAnythingIsStored() {
+        Tenant t = Tenant.create("QUARTER");
+        Api.Response keyless = t.api().post(t.path("/vouchers"), SALE, null);
+        assertThat(keyless.status()).as(keyless.toString()).isEqualTo(400);
+        assertThat(keyless.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(keyless.json().get("title").asString()).isEqualTo("Idempotency-Key required");
+        java.net.http.HttpRequest form = java.net.http.HttpRequest.newBuilder(java.net.URI.create(TestApp.get().baseUrl() + "/companies/" + t.companyId() + "/journals"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", "ledgerline_session=" + t.api().token())
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("name=Uden+n%C3%B8gle")).build();
+        assertThat(t.api().send(form).status()).isEqualTo(400);
+        assertThat(vouchers(t)).isZero();
+        assertThat(t.api().get(t.path("/journals")).json().get("items")).isEmpty();
+    }
+
+    @Test
+    void aSignUpFormSentTwiceLogsTheUserInBothTimes() {
+        String key = UUID.randomUUID().toString();
+        String form = "name=Dobbelt&email=double-" + UUID.randomUUID() + "%40example.dk&password=a+long+enough+password&idempotencyKey=" + key;
+        java.net.http.HttpRequest signup = java.net.http.HttpRequest.newBuilder(java.net.URI.create(TestApp.get().baseUrl() + "/signup"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build();
+        Api anonymous = TestApp.get().api();
+
+        Api.Response first = anonymous.send(signup);
+        Api.Response replayed = anonymous.send(signup);
+
+        assertThat(first.status()).isEqualTo(303);
+        assertThat(replayed.status()).isEqualTo(303);
+        assertThat(replayed.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(replayed.header("Location")).isEqualTo(first.header("Location"));
+        for (Api.Response answer : List.of(first, replayed)) {
+            String cookie = answer.header("Set-Cookie");
+            assertThat(cookie).as("the answer starts a session").startsWith("ledgerline_session=").contains("HttpOnly");
+            java.net.http.HttpRequest home = java.net.http.HttpRequest.newBuilder(java.net.URI.create(TestApp.get().baseUrl() + "/"))
+                    .header("Cookie", cookie.substring(0, cookie.indexOf(';'))).GET().build();
+            assertThat(anonymous.send(home).status()).as("the session works").isEqualTo(200);
+        }
+        assertThat(replayed.header("Set-Cookie")).as("a new session, not a stored token").isNotEqualTo(first.header("Set-Cookie"));
+    }
+
     /** Idempotency records are visible only to a unit of work bound to their caller and company. */
     static <T> T asCaller(Tenant t, java.util.function.Supplier<T> work) {
         long userId = t.api().get("/api/v1/me").json().get("id").asLong();

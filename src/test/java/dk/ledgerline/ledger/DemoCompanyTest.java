@@ -21,7 +21,7 @@ class DemoCompanyTest {
         JsonNode company = demo.get("/api/v1/companies").json().get("items").get(0);
         assertThat(company.get("name").asString()).isEqualTo("Demo ApS");
         String base = "/api/v1/companies/" + company.get("id").asLong();
-        LocalDate today = LocalDate.now();
+        LocalDate today = TestApp.get().today();
         String range = "?from=" + today.minusMonths(13) + "&to=" + today;
 
         JsonNode trial = demo.get(base + "/reports/trial-balance" + range).json();

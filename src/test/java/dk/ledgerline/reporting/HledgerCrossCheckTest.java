@@ -29,8 +29,8 @@ class HledgerCrossCheckTest {
         Api demo = TestApp.get().api().withToken(Tenant.token(TestApp.get().api(), DemoCompany.EMAIL, DemoCompany.PASSWORD));
         long companyId = demo.get("/api/v1/companies").json().get("items").get(0).get("id").asLong();
         String base = "/api/v1/companies/" + companyId;
-        String from = LocalDate.now().minusMonths(13).withDayOfMonth(1).toString();
-        String to = LocalDate.now().plusDays(1).toString();
+        String from = TestApp.get().today().minusMonths(13).withDayOfMonth(1).toString();
+        String to = TestApp.get().today().plusDays(1).toString();
 
         Api.Response export = demo.get(base + "/exports/journal.ledger?from=" + from + "&to=" + to);
         assertThat(export.status()).isEqualTo(200);

@@ -2,6 +2,7 @@ package dk.ledgerline.testing;
 
 import dk.ledgerline.Ledgerline;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.springframework.boot.SpringApplication;
@@ -30,6 +31,8 @@ public final class TestApp {
             // inside the build folder (surefire passes it), so parallel builds of one checkout stay apart
             Path data = Path.of(System.getProperty("ledgerline.test.data", "target/test-data"), "run-" + UUID.randomUUID()).toAbsolutePath();
             SpringApplication app = new SpringApplication(Ledgerline.class);
+            TestClock clock = new TestClock();
+            app.addInitializers(context -> context.getBeanFactory().registerSingleton("clock", clock));
             ConfigurableApplicationContext context = app.run(
                     "--server.port=0",
                     "--ledgerline.data-dir=" + data,
@@ -43,6 +46,15 @@ public final class TestApp {
             Runtime.getRuntime().addShutdownHook(new Thread(context::close, "test-app-shutdown"));
         }
         return instance;
+    }
+
+    /** The application's date, as its clock tells it: never the test machine's own. */
+    public LocalDate today() {
+        return bean(TestClock.class).today();
+    }
+
+    public java.time.Clock clock() {
+        return bean(TestClock.class);
     }
 
     public String baseUrl() {

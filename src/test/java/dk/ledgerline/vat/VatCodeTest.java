@@ -170,4 +170,14 @@ class VatCodeTest {
         for (int i = 0; i < keysAndValues.length; i += 2) map.put(keysAndValues[i], keysAndValues[i + 1]);
         return map;
     }
+
+    @Test
+    void twoKindsOfVatCannotShareAnAccountSinceTheReturnTellsThemApartByAccount() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new VatAccounts(7680, 7680, 7700, 7720, 7840, 2720))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("account 7680 cannot hold both sales VAT and purchase VAT: the VAT return tells the kinds of VAT apart by account");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new VatAccounts(7680, 7740, 7700, 7720, 7840, 7840))
+                .hasMessageContaining("account 7840 cannot hold both settlement and rounding");
+        assertThat(VatAccounts.STANDARD.vatHolding()).containsExactlyInAnyOrder(7680, 7740, 7700, 7720);
+    }
 }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.ledgerline.testing.Api;
 import dk.ledgerline.testing.Tenant;
+import dk.ledgerline.testing.TestApp;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +31,6 @@ class VatReturnExamplesTest {
     private static final List<String> BOXES = List.of("salesVat", "purchaseVat", "vatOnGoodsPurchasesAbroad", "vatOnServicePurchasesAbroad",
             "rubrikAGoods", "rubrikAServices", "rubrikBGoodsReported", "rubrikBGoodsNotReported", "rubrikBServices", "rubrikC", "vatPayable");
     /** The application's clock zone (DatabaseConfiguration): "today" for the has-the-period-ended rule. */
-    private static final ZoneId COPENHAGEN = ZoneId.of("Europe/Copenhagen");
 
     // ================================================================== worked examples
 
@@ -544,7 +543,7 @@ class VatReturnExamplesTest {
     @Test
     void aPeriodThatHasNotEndedCannotBeSettledAndStaysOpen() {
         Tenant t = Tenant.create("QUARTER");
-        LocalDate today = LocalDate.now(COPENHAGEN);
+        LocalDate today = TestApp.get().today();
         String current = VatPeriod.containing(today, dk.ledgerline.shared.VatPeriodType.QUARTER).label();
         sale(t, today.toString(), 1010, "U25", "1250.00");
 

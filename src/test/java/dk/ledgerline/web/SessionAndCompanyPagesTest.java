@@ -7,7 +7,6 @@ import dk.ledgerline.testing.Tenant;
 import dk.ledgerline.testing.TestApp;
 import dk.ledgerline.vat.VatPeriod;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -87,7 +86,7 @@ class SessionAndCompanyPagesTest {
         assertThat(browser.text("#company-name")).isEqualTo("Bageriet ApS");
         assertThat(browser.text("#company-cvr")).isEqualTo("12345674");
         assertThat(browser.text("#company-role")).isEqualTo("Ejer");
-        VatPeriod current = VatPeriod.containing(LocalDate.now(TestApp.get().bean(Clock.class)), VatPeriodType.QUARTER);
+        VatPeriod current = VatPeriod.containing(TestApp.get().today(), VatPeriodType.QUARTER);
         assertThat(browser.rows("#vat-now tr[data-period='" + current.label() + "']")).containsExactly(List.of(
                 current.label(), Labels.date(current.from()), Labels.date(current.to()), Labels.date(current.deadline()), "0,00", "Løbende"));
 

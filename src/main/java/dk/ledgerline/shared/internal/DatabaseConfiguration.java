@@ -9,6 +9,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -86,7 +87,9 @@ class DatabaseConfiguration {
         return configuration -> configuration.placeholders(Map.of("app_role", endpoint.username()));
     }
 
+    /** The tests give the application a clock of their own, so that "today" is the same in test and server. */
     @Bean
+    @ConditionalOnMissingBean(Clock.class)
     Clock clock() {
         // Danish bookkeeping: "today" and VAT deadlines are Copenhagen dates whatever the server's zone.
         return Clock.system(java.time.ZoneId.of("Europe/Copenhagen"));
