@@ -17,6 +17,10 @@ final class JsonErrors {
         if (cause instanceof DatabindException bind && !bind.getPath().isEmpty()) {
             return "field '" + path(bind) + "' has a value of the wrong type or form";
         }
+        if (cause instanceof DatabindException) {
+            // well-formed JSON of the wrong shape at the top: an array, a number, a string
+            return "the body must be a JSON object";
+        }
         if (cause instanceof JacksonException) {
             return "the body is not valid JSON";
         }

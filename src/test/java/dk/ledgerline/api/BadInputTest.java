@@ -30,7 +30,7 @@ class BadInputTest {
         return Stream.of(
                 Arguments.of("malformed JSON", "{\"date\": \"2025-05-01\", \"text\": ", 400, "not valid JSON"),
                 Arguments.of("an empty body", "", 400, "missing"),
-                Arguments.of("a JSON array instead of an object", "[1, 2]", 400, ""),
+                Arguments.of("a JSON array instead of an object", "[1, 2]", 400, "the body must be a JSON object"),
                 Arguments.of("an unknown field", "{\"date\": \"2025-05-01\", \"text\": \"x\", \"vatcode\": \"U25\", \"lines\": [" + ok + "]}", 400, "vatcode"),
                 Arguments.of("an unknown account", "{\"date\": \"2025-05-01\", \"text\": \"x\", \"lines\": [{\"account\": 9999, \"amount\": \"100.00\"}, {\"account\": 1010, \"amount\": \"-100.00\"}]}", 422, "account 9999 does not exist"),
                 Arguments.of("an unbalanced voucher", "{\"date\": \"2025-05-01\", \"text\": \"x\", \"lines\": [{\"account\": 6480, \"amount\": \"100.00\"}, {\"account\": 1010, \"amount\": \"-99.99\"}]}", 422, "does not balance"),
