@@ -92,13 +92,21 @@ class UnitOfWorkTest {
     }
 
     @Test
-    void aLostConnectionIsRetriedButARunsOutAfterTheLimit() {
+    void aLostConnectionIsRetriedOnlyWhileTheRequestsDeadlineAllows() {
         AtomicInteger runs = new AtomicInteger();
-        assertThatThrownBy(() -> units.write(() -> {
-            runs.incrementAndGet();
-            throw new DataAccessResourceFailureException("I/O error", new SQLException("An I/O error occurred", "08006"));
-        })).isInstanceOf(DataAccessResourceFailureException.class);
-        assertThat(runs).hasValue(UnitOfWork.RUNS_MAX);
+        java.time.Clock clock = TestApp.get().clock();
+        java.time.Instant start = clock.instant();
+        RequestDeadline.set(start.plusMillis(400));
+        try {
+            assertThatThrownBy(() -> units.write(() -> {
+                runs.incrementAndGet();
+                throw new DataAccessResourceFailureException("I/O error", new SQLException("An I/O error occurred", "08006"));
+            })).isInstanceOf(DataAccessResourceFailureException.class);
+        } finally {
+            RequestDeadline.clear();
+        }
+        assertThat(runs.get()).as("ran again, but not past the deadline").isBetween(2, UnitOfWork.RUNS_MAX - 1);
+        assertThat(java.time.Duration.between(start, clock.instant())).isLessThan(java.time.Duration.ofMillis(400));
     }
 
     @Test
