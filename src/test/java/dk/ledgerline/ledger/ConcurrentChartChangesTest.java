@@ -2,11 +2,10 @@ package dk.ledgerline.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dk.ledgerline.identity.Identity;
 import dk.ledgerline.shared.ProblemException;
 import dk.ledgerline.shared.UnitOfWork;
-import dk.ledgerline.shared.VatPeriodType;
 import dk.ledgerline.testing.Api;
+import dk.ledgerline.testing.InProcessCompany;
 import dk.ledgerline.testing.Tenant;
 import dk.ledgerline.testing.TestApp;
 import java.time.LocalDate;
@@ -14,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -68,9 +66,9 @@ class ConcurrentChartChangesTest {
         TestApp app = TestApp.get();
         Ledger ledger = app.bean(Ledger.class);
         UnitOfWork units = app.bean(UnitOfWork.class);
-        Identity identity = app.bean(Identity.class);
-        long userId = identity.register("chart-" + UUID.randomUUID() + "@example.dk", "chart race password", "Chart").id();
-        long companyId = identity.createCompany(userId, "Race ApS", Tenant.CVR, VatPeriodType.QUARTER, 1).id();
+        InProcessCompany company = InProcessCompany.create("Race ApS");
+        long userId = company.userId();
+        long companyId = company.companyId();
         ledger.createAccount(companyId, new Account(5999, "Småanskaffelser", AccountType.EXPENSE, null, null));
         LocalDate date = ledger.fiscalYears(companyId).getFirst().start().plusDays(10);
         VoucherDraft purchase = VoucherDraft.inKroner(date, "Skruetrækker", List.of(

@@ -2,15 +2,12 @@ package dk.ledgerline.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dk.ledgerline.identity.Identity;
 import dk.ledgerline.shared.TenantTransactions;
 import dk.ledgerline.shared.UnitOfWork;
-import dk.ledgerline.shared.VatPeriodType;
-import dk.ledgerline.testing.Tenant;
+import dk.ledgerline.testing.InProcessCompany;
 import dk.ledgerline.testing.TestApp;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,9 +30,9 @@ class LockOrderTest {
         UnitOfWork units = app.bean(UnitOfWork.class);
         TenantTransactions tenants = app.bean(TenantTransactions.class);
         JdbcClient jdbc = app.bean(JdbcClient.class);
-        Identity identity = app.bean(Identity.class);
-        long userId = identity.register("order-" + UUID.randomUUID() + "@example.dk", "lock order password", "Order").id();
-        long companyId = identity.createCompany(userId, "Orden ApS", Tenant.CVR, VatPeriodType.QUARTER, 1).id();
+        InProcessCompany company = InProcessCompany.create("Orden ApS");
+        long userId = company.userId();
+        long companyId = company.companyId();
         ledger.openFiscalYear(companyId, LocalDate.of(2025, 1, 1));
         List<VoucherDraft.Line> lines = List.of(new VoucherDraft.Line(2030, 10_000, null, ""), new VoucherDraft.Line(6480, -10_000, null, ""));
         List<VoucherDraft> laterYearFirst = List.of(

@@ -3,12 +3,11 @@ package dk.ledgerline.shared;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dk.ledgerline.identity.Identity;
 import dk.ledgerline.ledger.Ledger;
 import dk.ledgerline.ledger.PostingOutcome;
 import dk.ledgerline.ledger.Voucher;
 import dk.ledgerline.ledger.VoucherDraft;
-import dk.ledgerline.testing.Tenant;
+import dk.ledgerline.testing.InProcessCompany;
 import dk.ledgerline.testing.TestApp;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -39,9 +38,9 @@ class UnitOfWorkTest {
         tenants = app.bean(TenantTransactions.class);
         ledger = app.bean(Ledger.class);
         jdbc = app.bean(JdbcClient.class);
-        Identity identity = app.bean(Identity.class);
-        userId = identity.register("units-" + UUID.randomUUID() + "@example.dk", "unit of work password", "Units").id();
-        companyId = identity.createCompany(userId, "Units ApS", Tenant.CVR, VatPeriodType.QUARTER, 1).id();
+        InProcessCompany company = InProcessCompany.create("Units ApS");
+        userId = company.userId();
+        companyId = company.companyId();
         ledger.lock(companyId, userId, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 31), "test");
     }
 
