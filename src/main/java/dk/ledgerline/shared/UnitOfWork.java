@@ -125,7 +125,15 @@ public final class UnitOfWork {
             }
         }
         for (int run = 1; ; run++) {
-            Unit unit = open(readOnly);
+            Unit unit;
+            try {
+                unit = open(readOnly);
+            } catch (RuntimeException noConnection) {
+                // Nothing ran yet: a primary that is just going away refuses connections for a moment.
+                if (!mayRunAgain(noConnection, false, true, run)) throw noConnection;
+                log.info("Opening a unit of work again (run {}): the database refused a connection", run + 1);
+                continue;
+            }
             boolean committing = false;
             try {
                 T result = work.get();
