@@ -1,11 +1,13 @@
 package dk.ledgerline.identity;
 
 import dk.ledgerline.identity.internal.IdentityStore;
+import dk.ledgerline.identity.internal.Memberships;
 import dk.ledgerline.identity.internal.TokenSigner;
 import dk.ledgerline.shared.CompanyCreated;
 import dk.ledgerline.shared.ProblemException;
 import dk.ledgerline.shared.ProblemException.FieldError;
 import dk.ledgerline.shared.TenantTransactions;
+import dk.ledgerline.shared.UnitOfWork;
 import dk.ledgerline.shared.VatPeriodType;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,6 +46,8 @@ public class Identity {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     private final IdentityStore store;
+    private final Memberships memberships;
+    private final UnitOfWork units;
     private final TenantTransactions tenants;
     private final PasswordEncoder passwords;
     private final TokenSigner tokens;
@@ -52,9 +56,11 @@ public class Identity {
     private final Semaphore hashing = new Semaphore(CONCURRENT_HASHES_MAX);
     private final String dummyHash;
 
-    Identity(IdentityStore store, TenantTransactions tenants, PasswordEncoder passwords, TokenSigner tokens,
+    Identity(IdentityStore store, Memberships memberships, UnitOfWork units, TenantTransactions tenants, PasswordEncoder passwords, TokenSigner tokens,
              ApplicationEventPublisher events, Clock clock) {
         this.store = store;
+        this.memberships = memberships;
+        this.units = units;
         this.tenants = tenants;
         this.passwords = passwords;
         this.tokens = tokens;
@@ -158,7 +164,7 @@ public class Identity {
 
     /** The caller's access to a company, or empty when they are not a member (answered as 404, not 403). */
     public Optional<CompanyAccess> access(long userId, long companyId) {
-        return tenants.asUser(userId, () -> store.role(companyId, userId))
+        return memberships.role(userId, companyId, () -> tenants.asUser(userId, () -> store.role(companyId, userId)))
                 .map(role -> new CompanyAccess(companyId, userId, role));
     }
 
@@ -190,6 +196,9 @@ public class Identity {
                         List.of(new FieldError("email", "no user is registered with e-mail " + normalizedEmail))));
         return tenants.inCompany(access.companyId(), () -> {
             store.upsertMembership(access.companyId(), user.userId(), role, clock.instant());
+            memberships.forget(user.userId(), access.companyId());
+            // and again once committed, in case a request read the old role from the database meanwhile
+            units.afterCommit(() -> memberships.forget(user.userId(), access.companyId()));
             return store.members(access.companyId()).stream().filter(m -> m.userId() == user.userId()).findFirst().orElseThrow();
         });
     }

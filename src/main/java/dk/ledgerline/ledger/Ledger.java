@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -131,6 +132,7 @@ public class Ledger {
     /** Opens a fiscal year adjacent to the existing ones: the next, or the one before the first. */
     public FiscalYear openFiscalYear(long companyId, LocalDate start) {
         return tenants.inCompany(companyId, () -> units.attempt(() -> {
+            store.lockPeriodsOfCompany(companyId);
             List<FiscalYear> years = store.fiscalYears(companyId);
             LocalDate end = start.plusYears(1).minusDays(1);
             boolean adjacent = years.isEmpty()
@@ -160,25 +162,28 @@ public class Ledger {
      * fields name the draft ("vouchers[2].lines[0].account").
      */
     public PostingOutcome postAll(long companyId, long userId, List<VoucherDraft> drafts, String source, boolean prefixed) {
+        // A single voucher is refused, if at all, before its first write (see Posting), so it needs no
+        // savepoint; in a batch a later voucher can be refused after an earlier one was written.
+        Supplier<PostingOutcome> postEvery = () -> {
+            List<Posting.Prepared> prepared = new ArrayList<>();
+            List<FieldError> errors = new ArrayList<>();
+            for (int i = 0; i < drafts.size(); i++) {
+                try {
+                    prepared.add(posting.prepare(companyId, drafts.get(i), prefixed ? "vouchers[" + i + "]." : ""));
+                } catch (Posting.Rejected rejected) {
+                    errors.addAll(rejected.errors());
+                }
+            }
+            if (!errors.isEmpty()) throw new Posting.Rejected(errors);
+            lockYearsInDateOrder(companyId, prepared);
+            List<Voucher> posted = new ArrayList<>();
+            for (int i = 0; i < prepared.size(); i++) {
+                posted.add(posting.write(companyId, userId, prepared.get(i), source, null, prefixed ? "vouchers[" + i + "]." : ""));
+            }
+            return new PostingOutcome.Posted(posted);
+        };
         try {
-            return tenants.inCompany(companyId, () -> units.attempt(() -> {
-                List<Posting.Prepared> prepared = new ArrayList<>();
-                List<FieldError> errors = new ArrayList<>();
-                for (int i = 0; i < drafts.size(); i++) {
-                    try {
-                        prepared.add(posting.prepare(companyId, drafts.get(i), prefixed ? "vouchers[" + i + "]." : ""));
-                    } catch (Posting.Rejected rejected) {
-                        errors.addAll(rejected.errors());
-                    }
-                }
-                if (!errors.isEmpty()) throw new Posting.Rejected(errors);
-                lockYearsInDateOrder(companyId, prepared);
-                List<Voucher> posted = new ArrayList<>();
-                for (int i = 0; i < prepared.size(); i++) {
-                    posted.add(posting.write(companyId, userId, prepared.get(i), source, null, prefixed ? "vouchers[" + i + "]." : ""));
-                }
-                return new PostingOutcome.Posted(posted);
-            }));
+            return tenants.inCompany(companyId, () -> drafts.size() == 1 ? postEvery.get() : units.attempt(postEvery));
         } catch (Posting.Rejected rejected) {
             return new PostingOutcome.Rejected(rejected.errors());
         }
@@ -276,6 +281,7 @@ public class Ledger {
     /** Locks [from, to] against new entries. Postings into it that are under way finish first. */
     public void lock(long companyId, long userId, LocalDate from, LocalDate to, String reason) {
         tenants.inCompany(companyId, () -> units.attempt(() -> {
+            store.lockPeriodsOfCompany(companyId);
             store.lockFiscalYears(companyId, from, to);
             for (LockedPeriod existing : store.locks(companyId)) {
                 if (!existing.to().isBefore(from) && !existing.from().isAfter(to)) {

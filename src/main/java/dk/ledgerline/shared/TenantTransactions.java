@@ -77,23 +77,30 @@ public final class TenantTransactions {
     }
 
     /**
-     * Sets the tenant for the rest of the transaction. It is set again on every call rather than
-     * remembered: a rollback to a savepoint also rolls back the setting, and a transaction that
-     * went on without it would find no rows at all.
+     * Sets the tenant for the rest of the transaction. A rollback to a savepoint also rolls back the
+     * setting, and a transaction that went on without it would find no rows at all; so it is set
+     * again whenever the unit rolled back to a savepoint since.
      */
     private void bind(String resourceKey, String setting, long id) {
         Object bound = TransactionSynchronizationManager.getResource(resourceKey);
-        if (bound != null && !bound.equals(id)) {
-            throw new IllegalStateException(setting + " is already " + bound + " in this transaction; refusing to switch to " + id);
+        if (bound instanceof Bound earlier && earlier.id() != id) {
+            throw new IllegalStateException(setting + " is already " + earlier.id() + " in this transaction; refusing to switch to " + id);
         }
+        int rollbacks = units.savepointRollbacks();
+        // Set once per unit, and again only after a rollback to a savepoint, which undoes it.
+        if (bound instanceof Bound earlier && earlier.savepointRollbacks() == rollbacks) return;
         jdbc.sql("select set_config(:setting, :id, true), set_config('statement_timeout', :timeout, true)")
                 .param("setting", setting)
                 .param("id", Long.toString(id))
                 .param("timeout", Long.toString(statementTimeoutMs()))
                 .query((rs, n) -> 1)
                 .single();
-        if (bound != null) return;
-        TransactionSynchronizationManager.bindResource(resourceKey, id);
+        if (bound != null) {
+            TransactionSynchronizationManager.unbindResource(resourceKey);
+            TransactionSynchronizationManager.bindResource(resourceKey, new Bound(id, rollbacks));
+            return;
+        }
+        TransactionSynchronizationManager.bindResource(resourceKey, new Bound(id, rollbacks));
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCompletion(int status) {
@@ -101,6 +108,9 @@ public final class TenantTransactions {
             }
         });
     }
+
+    /** A tenant setting of the open unit, and how many savepoint rollbacks the unit had when it was made. */
+    private record Bound(long id, int savepointRollbacks) {}
 
     private void applyDeadline() {
         long timeoutMs = statementTimeoutMs();

@@ -2,6 +2,8 @@ package dk.ledgerline.shared;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
@@ -51,6 +53,8 @@ public final class UnitOfWork {
         final boolean readOnly;
         RuntimeException retryableFailure;
         boolean discarded;
+        int savepointRollbacks;
+        final List<Runnable> afterCommit = new ArrayList<>();
 
         Unit(TransactionStatus status, boolean readOnly) {
             this.status = status;
@@ -91,6 +95,7 @@ public final class UnitOfWork {
         } catch (Rejection rejection) {
             unit.status.rollbackToSavepoint(savepoint);
             unit.status.releaseSavepoint(savepoint);
+            unit.savepointRollbacks++;
             throw rejection;
         } catch (RuntimeException failure) {
             noteFailure(unit, failure);
@@ -106,6 +111,24 @@ public final class UnitOfWork {
         Unit unit = CURRENT.get();
         if (unit == null) throw new IllegalStateException("no unit of work is open to discard");
         unit.discarded = true;
+    }
+
+    /**
+     * How often the open unit rolled back to a savepoint so far. Settings made with
+     * {@code set_config(…, true)} inside a rolled-back step are undone with it; whoever set one can
+     * tell from this whether it still holds.
+     */
+    public int savepointRollbacks() {
+        Unit unit = CURRENT.get();
+        if (unit == null) throw new IllegalStateException("no unit of work is open");
+        return unit.savepointRollbacks;
+    }
+
+    /** Runs {@code action} once the open unit has committed, and never if it does not; for telling caches what changed. */
+    public void afterCommit(Runnable action) {
+        Unit unit = CURRENT.get();
+        if (unit == null) throw new IllegalStateException("no unit of work is open");
+        unit.afterCommit.add(action);
     }
 
     /** Whether a unit is open on this thread: for checks that a step runs inside its caller's unit. */
@@ -148,6 +171,8 @@ public final class UnitOfWork {
                 } else {
                     committing = true;
                     transactions.commit(unit.status);
+                    CURRENT.remove();
+                    for (Runnable action : unit.afterCommit) action.run();
                     return result;
                 }
             } catch (RuntimeException failure) {

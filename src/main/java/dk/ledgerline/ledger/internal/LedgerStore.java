@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -34,11 +33,8 @@ public class LedgerStore {
     static final int FISCAL_YEARS_MAX = 200;
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate template;
-
-    LedgerStore(JdbcClient jdbc, JdbcTemplate template) {
+    LedgerStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.template = template;
     }
 
     // ---------------------------------------------------------------- accounts
@@ -120,16 +116,35 @@ public class LedgerStore {
                 .list();
     }
 
+    /** Opens a fiscal year with the locks that already cover part of it (locks may precede every fiscal year). */
     public void insertFiscalYear(long companyId, LocalDate start, LocalDate end) {
-        jdbc.sql("insert into fiscal_years (company_id, start_date, end_date) values (:company, :start, :end)")
+        jdbc.sql("""
+                insert into fiscal_years (company_id, start_date, end_date, locked)
+                values (:company, :start, :end, coalesce((
+                    select range_agg(daterange(from_date, to_date, '[]')) from period_locks
+                    where company_id = :company and from_date <= :end and to_date >= :start), '{}'))""")
                 .param("company", companyId).param("start", start).param("end", end).update();
     }
 
-    /** Takes the next voucher number of the open fiscal year holding {@code date}, locking that year's row until commit. */
+    /**
+     * Serialises the changes to a company's periods that no fiscal year row covers (opening a year,
+     * locking a range outside every year) until the caller's transaction ends. It does not conflict
+     * with the share locks that foreign keys take on the company row.
+     */
+    public void lockPeriodsOfCompany(long companyId) {
+        jdbc.sql("select id from companies where id = :company for no key update")
+                .param("company", companyId).query(Long.class).single();
+    }
+
+    /**
+     * Takes the next voucher number of the open fiscal year holding {@code date}, locking that year's
+     * row until commit; empty, and nothing written, when no open year holds the date or the date is
+     * locked. One statement: a lock committed while this waits for the row is seen in its recheck.
+     */
     public Optional<NumberedYear> takeVoucherNumber(long companyId, LocalDate date) {
         return jdbc.sql("""
                 update fiscal_years set next_voucher_number = next_voucher_number + 1
-                where company_id = :company and :date between start_date and end_date and not closed
+                where company_id = :company and :date between start_date and end_date and not closed and not locked @> :date
                 returning start_date, next_voucher_number - 1""")
                 .param("company", companyId).param("date", date)
                 .query((rs, n) -> new NumberedYear(rs.getObject(1, LocalDate.class), rs.getInt(2)))
@@ -161,26 +176,98 @@ public class LedgerStore {
 
     public record LockedPeriod(LocalDate from, LocalDate to, String reason) {}
 
+    /** Records the lock, and marks it on the rows of the fiscal years it overlaps, which posting reads. */
     public void insertLock(long companyId, LocalDate from, LocalDate to, String reason, long userId, Instant now) {
         jdbc.sql("insert into period_locks (company_id, from_date, to_date, reason, locked_at, locked_by) values (:company, :from, :to, :reason, :now, :user)")
                 .param("company", companyId).param("from", from).param("to", to).param("reason", reason)
                 .param("now", Timestamp.from(now)).param("user", userId).update();
+        jdbc.sql("""
+                update fiscal_years set locked = locked + datemultirange(daterange(:from, :to, '[]'))
+                where company_id = :company and start_date <= :to and end_date >= :from""")
+                .param("company", companyId).param("from", from).param("to", to).update();
+    }
+
+    /** Whether an open fiscal year holds {@code date}: for explaining why no number could be taken. */
+    public boolean openFiscalYearHolds(long companyId, LocalDate date) {
+        return jdbc.sql("select exists (select 1 from fiscal_years where company_id = :company and :date between start_date and end_date and not closed)")
+                .param("company", companyId).param("date", date).query(Boolean.class).single();
     }
 
     // ---------------------------------------------------------------- vouchers
 
-    public void insertVoucher(long companyId, LocalDate fiscalYear, int number, LocalDate date, String text, String currency,
-                              BigDecimal rate, String source, Instant now, long userId, VoucherKey reverses) {
+    /**
+     * Writes a voucher, its entries and their additions to the monthly balances in one statement,
+     * and returns the entries' sum and count as the database stored them, so the posting can check
+     * its invariant against what was written. (The entries' foreign key to the voucher is checked at
+     * the end of the statement, when the voucher row is there.) Balance rows are added to in key
+     * order, so two postings never wait on each other in a cycle.
+     */
+    public long[] insertVoucher(long companyId, LocalDate fiscalYear, int number, LocalDate date, String text, String currency,
+                                BigDecimal rate, String source, Instant now, long userId, VoucherKey reverses,
+                                List<Entry> entries, List<BalanceDelta> deltas) {
+        int n = entries.size();
+        int[] lines = new int[n], accounts = new int[n];
+        long[] amounts = new long[n];
+        Long[] currencyAmounts = new Long[n];
+        String[] vatCodes = new String[n], texts = new String[n];
+        for (int i = 0; i < n; i++) {
+            Entry e = entries.get(i);
+            lines[i] = e.line();
+            accounts[i] = e.account();
+            amounts[i] = e.amount();
+            currencyAmounts[i] = e.currencyAmount();
+            vatCodes[i] = e.vatCode();
+            texts[i] = e.text();
+        }
+        int m = deltas.size();
+        int[] balanceAccounts = new int[m];
+        String[] balanceCodes = new String[m];
+        long[] debits = new long[m], credits = new long[m];
+        LocalDate month = date.withDayOfMonth(1);
+        for (int i = 0; i < m; i++) {
+            BalanceDelta d = deltas.get(i);
+            if (!d.month().equals(month)) throw new IllegalStateException("a voucher's balances all fall in its own month " + month + "; got " + d.month());
+            balanceAccounts[i] = d.account();
+            balanceCodes[i] = d.vatCode();
+            debits[i] = d.debit();
+            credits[i] = d.credit();
+        }
+        long[] totals = new long[2];
         jdbc.sql("""
-                insert into vouchers (company_id, fiscal_year, number, date, text, currency, exchange_rate, source,
-                                      registered_at, registered_by, reverses_year, reverses_number)
-                values (:company, :fy, :number, :date, :text, :currency, :rate, :source, :now, :user, :reversesYear, :reversesNumber)""")
+                with voucher as (
+                    insert into vouchers (company_id, fiscal_year, number, date, text, currency, exchange_rate, source,
+                                          registered_at, registered_by, reverses_year, reverses_number)
+                    values (:company, :fy, :number, :date, :text, :currency, :rate, :source, :now, :user, :reversesYear, :reversesNumber)
+                ), entry as (
+                    insert into entries (company_id, fiscal_year, voucher_number, line_number, date, account, amount, currency_amount, vat_code, text)
+                    select :company, :fy, :number, e.line, :date, e.account, e.amount, e.currency_amount, e.vat_code, e.text
+                    from unnest(cast(:lines as int[]), cast(:accounts as int[]), cast(:amounts as bigint[]), cast(:currencyAmounts as bigint[]),
+                                cast(:vatCodes as text[]), cast(:texts as text[])) as e(line, account, amount, currency_amount, vat_code, text)
+                    returning amount
+                ), balance as (
+                    insert into account_balances (company_id, account, month, vat_code, debit, credit)
+                    select :company, b.account, :month, b.vat_code, b.debit, b.credit
+                    from unnest(cast(:balanceAccounts as int[]), cast(:balanceCodes as text[]), cast(:debits as bigint[]), cast(:credits as bigint[]))
+                         as b(account, vat_code, debit, credit)
+                    order by b.account, b.vat_code
+                    on conflict (company_id, account, month, vat_code) do update
+                    set debit = account_balances.debit + excluded.debit, credit = account_balances.credit + excluded.credit
+                )
+                select coalesce(sum(amount), 0)::bigint, count(*) from entry""")
                 .param("company", companyId).param("fy", fiscalYear).param("number", number).param("date", date)
                 .param("text", text).param("currency", currency).param("rate", rate).param("source", source)
                 .param("now", Timestamp.from(now)).param("user", userId)
                 .param("reversesYear", reverses == null ? null : reverses.fiscalYearStart())
                 .param("reversesNumber", reverses == null ? null : reverses.number())
-                .update();
+                .param("lines", lines).param("accounts", accounts).param("amounts", amounts).param("currencyAmounts", currencyAmounts)
+                .param("vatCodes", vatCodes).param("texts", texts)
+                .param("month", month).param("balanceAccounts", balanceAccounts).param("balanceCodes", balanceCodes)
+                .param("debits", debits).param("credits", credits)
+                .query(rs -> {
+                    totals[0] = rs.getLong(1);
+                    totals[1] = rs.getLong(2);
+                });
+        return totals;
     }
 
     public Optional<LocalDate> latestFiscalYearWithVoucher(long companyId, int number) {
@@ -191,46 +278,6 @@ public class LedgerStore {
 
     /** A voucher's database key: the fiscal year by its start date. */
     public record VoucherKey(LocalDate fiscalYearStart, int number) {}
-
-    /**
-     * Inserts a voucher's entries in one statement and returns their sum and count as the database
-     * stored them, so the posting can check its invariant against what was written.
-     */
-    public long[] insertEntries(long companyId, LocalDate fiscalYear, int number, LocalDate date, List<Entry> entries) {
-        StringBuilder sql = new StringBuilder("""
-                insert into entries (company_id, fiscal_year, voucher_number, line_number, date, account, amount, currency_amount, vat_code, text)
-                values\s""");
-        List<Object> params = new ArrayList<>(entries.size() * 10);
-        for (int i = 0; i < entries.size(); i++) {
-            Entry e = entries.get(i);
-            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-            params.addAll(Arrays.asList(companyId, fiscalYear, number, e.line(), date, e.account(), e.amount(), e.currencyAmount(), e.vatCode(), e.text()));
-        }
-        sql.append(" returning amount");
-        long[] totals = new long[2];
-        jdbc.sql(sql.toString()).params(params).query(rs -> {
-            totals[0] += rs.getLong(1);
-            totals[1]++;
-        });
-        return totals;
-    }
-
-    /** Adds to the monthly balances; rows in key order so two postings never wait on each other in a cycle. */
-    public void addToBalances(long companyId, List<BalanceDelta> deltas) {
-        template.batchUpdate("""
-                insert into account_balances (company_id, account, month, vat_code, debit, credit)
-                values (?, ?, ?, ?, ?, ?)
-                on conflict (company_id, account, month, vat_code) do update
-                set debit = account_balances.debit + excluded.debit, credit = account_balances.credit + excluded.credit""",
-                deltas, deltas.size(), (ps, d) -> {
-                    ps.setLong(1, companyId);
-                    ps.setInt(2, d.account());
-                    ps.setObject(3, d.month());
-                    ps.setString(4, d.vatCode());
-                    ps.setLong(5, d.debit());
-                    ps.setLong(6, d.credit());
-                });
-    }
 
     public record BalanceDelta(int account, LocalDate month, String vatCode, long debit, long credit) {}
 

@@ -31,8 +31,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns drafts into posted vouchers. Everything that can be wrong with a draft is checked before the
- * first write; the one thing that can change under us (a period being locked) is checked after
- * taking the fiscal year's row lock, which settling a period takes too.
+ * first write; the one thing that can change under us (a period being locked) is checked in the
+ * statement that takes the fiscal year's row lock and the voucher number, which settling a period
+ * waits for too. So a voucher is refused, if at all, before anything of it is written.
  */
 @Component
 public class Posting {
@@ -224,21 +225,15 @@ public class Posting {
     public Voucher write(long companyId, long userId, Prepared prepared, String source, VoucherKey reverses, String field) {
         var numbered = store.takeVoucherNumber(companyId, prepared.date());
         if (numbered.isEmpty()) {
-            throw new Rejected(List.of(new FieldError(field + "date", "no open fiscal year holds " + prepared.date())));
-        }
-        var locked = store.lockCovering(companyId, prepared.date());
-        if (locked.isPresent()) {
-            throw new Rejected(List.of(new FieldError(field + "date", prepared.date() + " lies in a locked period ("
-                    + locked.get().from() + " to " + locked.get().to() + ": " + locked.get().reason() + ")")));
+            // Nothing was written: a single voucher is refused before its first write, so it needs no savepoint.
+            throw new Rejected(List.of(whyNoNumber(companyId, prepared.date(), field)));
         }
         LocalDate fiscalYear = numbered.get().fiscalYearStart();
         int number = numbered.get().number();
         // the database keeps microseconds; answer with what a later read will show
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        store.insertVoucher(companyId, fiscalYear, number, prepared.date(), prepared.text(), prepared.currency(), prepared.rate(),
-                source, now, userId, reverses);
-        long[] totals = store.insertEntries(companyId, fiscalYear, number, prepared.date(), prepared.entries());
-        store.addToBalances(companyId, deltas(prepared));
+        long[] totals = store.insertVoucher(companyId, fiscalYear, number, prepared.date(), prepared.text(), prepared.currency(), prepared.rate(),
+                source, now, userId, reverses, prepared.entries(), deltas(prepared));
 
         if (totals[0] != 0 || totals[1] != prepared.entries().size()) {
             throw new IllegalStateException("voucher " + fiscalYear.getYear() + "/" + number + " was written with sum " + totals[0]
@@ -247,6 +242,13 @@ public class Posting {
         return new Voucher(fiscalYear, number, prepared.date(), prepared.text(), prepared.currency(), prepared.rate(), source,
                 now, userId, reverses == null ? null : new VoucherRef(reverses.fiscalYearStart().getYear(), reverses.number()),
                 null, prepared.entries());
+    }
+
+    private FieldError whyNoNumber(long companyId, LocalDate date, String field) {
+        if (!store.openFiscalYearHolds(companyId, date)) return new FieldError(field + "date", "no open fiscal year holds " + date);
+        var locked = store.lockCovering(companyId, date)
+                .orElseThrow(() -> new IllegalStateException("an open fiscal year holds " + date + " and took no number, yet no lock covers it"));
+        return new FieldError(field + "date", date + " lies in a locked period (" + locked.from() + " to " + locked.to() + ": " + locked.reason() + ")");
     }
 
     /** Writes entries that are already final (a reversal, a VAT settlement): checked for balance and accounts, not expanded. */

@@ -5,6 +5,8 @@ import dk.ledgerline.ledger.VoucherDraft;
 import dk.ledgerline.shared.TenantTransactions;
 import dk.ledgerline.vat.VatAccounts;
 import dk.ledgerline.vat.VatCode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -19,8 +21,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class VatLines implements VatTreatment {
+    /** A company's VAT accounts are set when it is created and never change, so each node keeps them. */
+    static final int COMPANIES_REMEMBERED_MAX = 100_000;
+
     private final VatStore store;
     private final TenantTransactions tenants;
+    private final Cache<Long, VatAccounts> accountsByCompany = Caffeine.newBuilder().maximumSize(COMPANIES_REMEMBERED_MAX).build();
 
     VatLines(VatStore store, TenantTransactions tenants) {
         this.store = store;
@@ -46,11 +52,15 @@ class VatLines implements VatTreatment {
                 result.add(new Invalid("vatCode", "unknown VAT code \"" + line.vatCode() + "\"; known codes are " + List.of(VatCode.values())));
                 continue;
             }
-            if (accounts == null) accounts = tenants.readInCompany(companyId, () -> store.settings(companyId)).orElseThrow(
-                    () -> new IllegalStateException("company " + companyId + " has no VAT settings"));
+            if (accounts == null) accounts = accounts(companyId);
             result.add(expand(line, code.get(), accounts));
         }
         return result;
+    }
+
+    private VatAccounts accounts(long companyId) {
+        return accountsByCompany.get(companyId, id -> tenants.readInCompany(id, () -> store.settings(id)).orElseThrow(
+                () -> new IllegalStateException("company " + id + " has no VAT settings")));
     }
 
     static Expansion expand(VoucherDraft.Line line, VatCode code, VatAccounts accounts) {
