@@ -26,7 +26,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * retry it safely should not have sent it. PUT and DELETE are idempotent by themselves and may
  * carry one. A keyed write runs as one unit of work with the record of its answer
  * ({@link KeyedWrites}): a retry with the same key and request gets the first answer again; with
- * a different request, 422 naming what differs; while the first is still running, 409.
+ * a different request, 422 naming what differs; while the first is still running, its answer
+ * once it has one (409 when that takes longer than the lock timeout).
  *
  * <p>It also bounds every write's body, since it is the first step to read it.
  */

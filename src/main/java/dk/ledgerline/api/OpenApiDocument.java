@@ -33,7 +33,7 @@ class OpenApiDocument {
         key.setDescription(required
                 ? "Required. A new value (a UUID) per operation, the same on every retry of it. The same key with the same request "
                   + "returns the first answer (Idempotent-Replayed: true); with a different request 422 naming what differs; while the "
-                  + "first is still running 409. Keys are kept 48 hours. A POST without a key is refused with 400, so no write is ever "
+                  + "first is still running, the retry waits for its answer (409 after 2 s). Keys are kept 48 hours. A POST without a key is refused with 400, so no write is ever "
                   + "sent that cannot be retried safely."
                 : "Optional: this operation is idempotent by itself; with a key its answer is also replayed to a retry.");
         return key;

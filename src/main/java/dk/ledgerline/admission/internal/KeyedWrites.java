@@ -4,7 +4,6 @@ import dk.ledgerline.admission.internal.IdempotencyStore.Stored;
 import dk.ledgerline.identity.AuthenticationFilter;
 import dk.ledgerline.identity.Identity;
 import dk.ledgerline.shared.ProblemResponses;
-import dk.ledgerline.shared.RequestDeadline;
 import dk.ledgerline.shared.TenantTransactions;
 import dk.ledgerline.shared.UnitOfWork;
 import jakarta.servlet.FilterChain;
@@ -13,18 +12,19 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Runs one keyed write as one unit of work: take the key's lock, look for the first answer, run
- * the handler, record its answer, commit — all or nothing, and all again when the database fails
- * over in the middle (the record is looked up first, so a run after a lost commit replays it).
+ * Runs one keyed write as one unit of work: claim the key by inserting its record (or find the
+ * first answer), run the handler, complete the record with its answer, commit — all or nothing,
+ * and all again when the database fails over in the middle (the claim finds a record committed
+ * before the answer was lost, so a run after a lost commit replays it). A retry arriving while the
+ * first still runs waits for it on the record's key and gets its answer; past the lock timeout, 409.
  *
  * <p>A 4xx answer is the request's own failure: whatever the handler wrote is rolled back, and
  * the answer is recorded in a unit of its own, so a retry gets the same answer. A 5xx answer is
@@ -33,10 +33,6 @@ import tools.jackson.databind.ObjectMapper;
 @Component
 public class KeyedWrites {
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
-    /** A browser's second click waits for the first to finish rather than seeing a 409; longer than a posting takes. */
-    static final Duration FORM_WAIT_MAX = Duration.ofSeconds(5);
-    /** How often a waiting form asks for the key again: long against a round trip, short against a posting. */
-    static final Duration FORM_WAIT_POLL = Duration.ofMillis(20);
 
     private final IdempotencyStore store;
     private final TenantTransactions tenants;
@@ -78,14 +74,14 @@ public class KeyedWrites {
             outcome = units.writeIdempotent(() -> {
                 recorded.startRun();
                 tenants.bindCaller(keyed.userId(), keyed.companyId());
-                if (!lock(keyed)) return new InFlight();
-                Optional<Stored> first = store.find(keyed.scope(), keyed.key());
-                if (first.isPresent()) return Arrays.equals(first.get().requestHash(), keyed.requestHash()) ? new Replay(first.get()) : new Mismatch(first.get());
+                Optional<Outcome> answered = claim(keyed);
+                if (answered.isPresent()) return answered.get();
                 runChain(chain, request, recorded);
                 if (recorded.getStatus() >= 400) {
                     units.discard();
                 } else {
-                    store.save(keyed.scope(), keyed.key(), keyed.userId(), keyed.companyId(), stored(keyed, recorded, sessionStartedFor(request)), clock.instant());
+                    store.complete(keyed.scope(), keyed.key(), recorded.getStatus(), recorded.getContentType(), recorded.getHeader("Location"),
+                            sessionStartedFor(request), recorded.getContentAsByteArray());
                 }
                 return new Answered();
             });
@@ -113,34 +109,31 @@ public class KeyedWrites {
     private Outcome recordRejection(Keyed keyed, RecordedResponse recorded) {
         return units.writeIdempotent(() -> {
             tenants.bindCaller(keyed.userId(), keyed.companyId());
-            if (!lock(keyed)) return new Answered();
-            Optional<Stored> first = store.find(keyed.scope(), keyed.key());
-            if (first.isPresent()) return Arrays.equals(first.get().requestHash(), keyed.requestHash()) ? new Replay(first.get()) : new Mismatch(first.get());
-            store.save(keyed.scope(), keyed.key(), keyed.userId(), keyed.companyId(), stored(keyed, recorded, null), clock.instant());
+            Optional<Outcome> answered = claim(keyed);
+            if (answered.isPresent()) return answered.get() instanceof InFlight ? new Answered() : answered.get();
+            store.complete(keyed.scope(), keyed.key(), recorded.getStatus(), recorded.getContentType(), recorded.getHeader("Location"),
+                    null, recorded.getContentAsByteArray());
             return new Answered();
         });
     }
 
     /**
-     * An API client is told at once that the key is in flight and retries by itself; a form waits,
-     * polling, so that the wait ends with the request's deadline and leaves no lock_timeout behind.
+     * Claims the key, or says what to answer instead: the first answer again, a mismatch, or in
+     * flight when the request holding the key did not finish within the lock timeout (the failed
+     * wait leaves the unit unusable, so it is given up).
      */
-    private boolean lock(Keyed keyed) {
-        if (store.tryLock(keyed.scope(), keyed.key())) return true;
-        if (!keyed.form()) return false;
-        Instant now = clock.instant();
-        Duration wait = RequestDeadline.left(now).filter(left -> left.compareTo(FORM_WAIT_MAX) < 0).orElse(FORM_WAIT_MAX);
-        Instant giveUp = now.plus(wait);
-        while (clock.instant().plus(FORM_WAIT_POLL).isBefore(giveUp)) {
-            try {
-                Thread.sleep(FORM_WAIT_POLL);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
+    private Optional<Outcome> claim(Keyed keyed) {
+        try {
+            if (store.claim(keyed.scope(), keyed.key(), keyed.userId(), keyed.companyId(), keyed.requestHash(), keyed.path(), keyed.keptBody(), clock.instant())) {
+                return Optional.empty();
             }
-            if (store.tryLock(keyed.scope(), keyed.key())) return true;
+        } catch (CannotAcquireLockException stillRunning) {
+            units.discard();
+            return Optional.of(new InFlight());
         }
-        return false;
+        Optional<Stored> first = store.find(keyed.scope(), keyed.key());
+        if (first.isEmpty()) return Optional.of(new InFlight()); // forgotten by the sweep just now: as good as in flight
+        return Optional.of(Arrays.equals(first.get().requestHash(), keyed.requestHash()) ? new Replay(first.get()) : new Mismatch(first.get()));
     }
 
     /** The first answer again. A sign-up's answer started a session; its replay starts a new one, as no token is ever stored. */
@@ -164,11 +157,6 @@ public class KeyedWrites {
 
     private static Long sessionStartedFor(HttpServletRequest request) {
         return request.getAttribute(AuthenticationFilter.SESSION_STARTED_FOR) instanceof Long userId ? userId : null;
-    }
-
-    private static Stored stored(Keyed keyed, RecordedResponse recorded, Long sessionUserId) {
-        return new Stored(keyed.requestHash(), keyed.path(), keyed.keptBody(), recorded.getStatus(), recorded.getContentType(),
-                recorded.getHeader("Location"), sessionUserId, recorded.getContentAsByteArray());
     }
 
     private static void runChain(FilterChain chain, HttpServletRequest request, RecordedResponse response) {

@@ -33,8 +33,11 @@ public class LedgerStore {
     static final int FISCAL_YEARS_MAX = 200;
 
     private final JdbcClient jdbc;
-    LedgerStore(JdbcClient jdbc) {
+    private final KnownAccounts known;
+
+    LedgerStore(JdbcClient jdbc, KnownAccounts known) {
         this.jdbc = jdbc;
+        this.known = known;
     }
 
     // ---------------------------------------------------------------- accounts
@@ -53,11 +56,14 @@ public class LedgerStore {
                 .query(LedgerStore::account).optional();
     }
 
+    /** Which of {@code numbers} the company has, from what this node knows (accounts are never deleted) or else the database. */
     public Set<Integer> existingAccounts(long companyId, Collection<Integer> numbers) {
         if (numbers.isEmpty()) return Set.of();
-        return Set.copyOf(jdbc.sql("select number from accounts where company_id = :company and number in (:numbers)")
-                .param("company", companyId).param("numbers", List.copyOf(numbers))
-                .query(Integer.class).list());
+        return known.existing(companyId, numbers, only -> only == null
+                ? jdbc.sql("select number from accounts where company_id = :company limit :limit")
+                        .param("company", companyId).param("limit", ACCOUNTS_MAX).query(Integer.class).list()
+                : jdbc.sql("select number from accounts where company_id = :company and number in (:numbers)")
+                        .param("company", companyId).param("numbers", List.copyOf(only)).query(Integer.class).list());
     }
 
     /** Inserts the account; false when the number is taken, also by a create racing this one. */
