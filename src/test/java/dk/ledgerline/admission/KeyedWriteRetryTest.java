@@ -59,7 +59,7 @@ class KeyedWriteRetryTest {
                 while (killed == 0 && System.nanoTime() < deadline) {
                     try (ResultSet rs = sql.executeQuery("""
                             select pg_terminate_backend(pid) from pg_stat_activity
-                            where application_name = 'ledgerline' and wait_event_type = 'Lock' and query like 'update fiscal_years%'""")) {
+                            where application_name = 'ledgerline' and wait_event_type = 'Lock' and query like '%update fiscal_years set next_voucher_number%'""")) {
                         while (rs.next()) if (rs.getBoolean(1)) killed++;
                     }
                     if (killed == 0) Thread.sleep(20);

@@ -81,6 +81,7 @@ class SettlementRaceTest {
             }
         }
         int vouchers = t.api().get(t.path("/vouchers?from=2026-01-01&to=2026-03-31&limit=200")).json().get("items").size();
-        assertThat(vouchers).as(round$).isEqualTo(accepted + 1);
+        // the settlement posts a voucher only when there is VAT to move
+        assertThat(vouchers).as(round$).isEqualTo(accepted + (accepted > 0 ? 1 : 0));
     }
 }

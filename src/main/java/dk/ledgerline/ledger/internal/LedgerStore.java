@@ -142,22 +142,6 @@ public class LedgerStore {
                 .param("company", companyId).query(Long.class).single();
     }
 
-    /**
-     * Takes the next voucher number of the open fiscal year holding {@code date}, locking that year's
-     * row until commit; empty, and nothing written, when no open year holds the date or the date is
-     * locked. One statement: a lock committed while this waits for the row is seen in its recheck.
-     */
-    public Optional<NumberedYear> takeVoucherNumber(long companyId, LocalDate date) {
-        return jdbc.sql("""
-                update fiscal_years set next_voucher_number = next_voucher_number + 1
-                where company_id = :company and :date between start_date and end_date and not closed and not locked @> :date
-                returning start_date, next_voucher_number - 1""")
-                .param("company", companyId).param("date", date)
-                .query((rs, n) -> new NumberedYear(rs.getObject(1, LocalDate.class), rs.getInt(2)))
-                .optional();
-    }
-
-    public record NumberedYear(LocalDate fiscalYearStart, int number) {}
 
     /** Locks the rows of every fiscal year overlapping the range, so no posting into it runs concurrently. */
     public void lockFiscalYears(long companyId, LocalDate from, LocalDate to) {
@@ -201,16 +185,20 @@ public class LedgerStore {
 
     // ---------------------------------------------------------------- vouchers
 
+    /** What one statement wrote: the voucher's year and number, and its entries' sum and count as stored. */
+    public record Written(LocalDate fiscalYearStart, int number, long entriesSum, long entriesCount) {}
+
     /**
-     * Writes a voucher, its entries and their additions to the monthly balances in one statement,
-     * and returns the entries' sum and count as the database stored them, so the posting can check
-     * its invariant against what was written. (The entries' foreign key to the voucher is checked at
-     * the end of the statement, when the voucher row is there.) Balance rows are added to in key
-     * order, so two postings never wait on each other in a cycle.
+     * Posts a voucher in one statement: takes the next number of the open fiscal year holding
+     * {@code date} (locking that year's row until commit) unless the date is locked, and writes the
+     * voucher, its entries and their additions to the monthly balances. Empty, and nothing written,
+     * when no open year holds the date or the date is locked. A lock committed while this waits for
+     * the year's row is seen: PostgreSQL rechecks the row's newest version after the wait. The
+     * entries' foreign key to the voucher is checked at the end of the statement, when the voucher
+     * is there; balance rows are added to in key order, so two postings never wait in a cycle.
      */
-    public long[] insertVoucher(long companyId, LocalDate fiscalYear, int number, LocalDate date, String text, String currency,
-                                BigDecimal rate, String source, Instant now, long userId, VoucherKey reverses,
-                                List<Entry> entries, List<BalanceDelta> deltas) {
+    public Optional<Written> writeVoucher(long companyId, LocalDate date, String text, String currency, BigDecimal rate, String source,
+                                          Instant now, long userId, VoucherKey reverses, List<Entry> entries, List<BalanceDelta> deltas) {
         int n = entries.size();
         int[] lines = new int[n], accounts = new int[n];
         long[] amounts = new long[n];
@@ -238,29 +226,36 @@ public class LedgerStore {
             debits[i] = d.debit();
             credits[i] = d.credit();
         }
-        long[] totals = new long[2];
-        jdbc.sql("""
-                with voucher as (
+        return jdbc.sql("""
+                with numbered as (
+                    update fiscal_years set next_voucher_number = next_voucher_number + 1
+                    where company_id = :company and :date between start_date and end_date and not closed and not locked @> cast(:date as date)
+                    returning start_date, next_voucher_number - 1 as number
+                ), voucher as (
                     insert into vouchers (company_id, fiscal_year, number, date, text, currency, exchange_rate, source,
                                           registered_at, registered_by, reverses_year, reverses_number)
-                    values (:company, :fy, :number, :date, :text, :currency, :rate, :source, :now, :user, :reversesYear, :reversesNumber)
+                    select :company, n.start_date, n.number, :date, :text, :currency, :rate, :source, :now, :user, :reversesYear, :reversesNumber
+                    from numbered n
                 ), entry as (
                     insert into entries (company_id, fiscal_year, voucher_number, line_number, date, account, amount, currency_amount, vat_code, text)
-                    select :company, :fy, :number, e.line, :date, e.account, e.amount, e.currency_amount, e.vat_code, e.text
-                    from unnest(cast(:lines as int[]), cast(:accounts as int[]), cast(:amounts as bigint[]), cast(:currencyAmounts as bigint[]),
-                                cast(:vatCodes as text[]), cast(:texts as text[])) as e(line, account, amount, currency_amount, vat_code, text)
+                    select :company, n.start_date, n.number, e.line, :date, e.account, e.amount, e.currency_amount, e.vat_code, e.text
+                    from numbered n cross join unnest(cast(:lines as int[]), cast(:accounts as int[]), cast(:amounts as bigint[]),
+                                cast(:currencyAmounts as bigint[]), cast(:vatCodes as text[]), cast(:texts as text[]))
+                                as e(line, account, amount, currency_amount, vat_code, text)
                     returning amount
                 ), balance as (
                     insert into account_balances (company_id, account, month, vat_code, debit, credit)
                     select :company, b.account, :month, b.vat_code, b.debit, b.credit
                     from unnest(cast(:balanceAccounts as int[]), cast(:balanceCodes as text[]), cast(:debits as bigint[]), cast(:credits as bigint[]))
                          as b(account, vat_code, debit, credit)
+                    where exists (select 1 from numbered)
                     order by b.account, b.vat_code
                     on conflict (company_id, account, month, vat_code) do update
                     set debit = account_balances.debit + excluded.debit, credit = account_balances.credit + excluded.credit
                 )
-                select coalesce(sum(amount), 0)::bigint, count(*) from entry""")
-                .param("company", companyId).param("fy", fiscalYear).param("number", number).param("date", date)
+                select n.start_date, n.number, (select coalesce(sum(amount), 0)::bigint from entry), (select count(*) from entry)
+                from numbered n""")
+                .param("company", companyId).param("date", date)
                 .param("text", text).param("currency", currency).param("rate", rate).param("source", source)
                 .param("now", Timestamp.from(now)).param("user", userId)
                 .param("reversesYear", reverses == null ? null : reverses.fiscalYearStart())
@@ -269,11 +264,8 @@ public class LedgerStore {
                 .param("vatCodes", vatCodes).param("texts", texts)
                 .param("month", month).param("balanceAccounts", balanceAccounts).param("balanceCodes", balanceCodes)
                 .param("debits", debits).param("credits", credits)
-                .query(rs -> {
-                    totals[0] = rs.getLong(1);
-                    totals[1] = rs.getLong(2);
-                });
-        return totals;
+                .query((rs, row) -> new Written(rs.getObject(1, LocalDate.class), rs.getInt(2), rs.getLong(3), rs.getLong(4)))
+                .optional();
     }
 
     public Optional<LocalDate> latestFiscalYearWithVoucher(long companyId, int number) {

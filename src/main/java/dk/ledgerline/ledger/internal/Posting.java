@@ -219,25 +219,23 @@ public class Posting {
     }
 
     /**
-     * Writes a prepared voucher: takes the next number of its fiscal year (locking the year's row),
-     * checks the period is open, writes voucher, entries and balances, and checks what was written.
+     * Writes a prepared voucher in one statement: takes the next number of its fiscal year (locking
+     * the year's row) if the date is open, writes voucher, entries and balances; then checks what was written.
      */
     public Voucher write(long companyId, long userId, Prepared prepared, String source, VoucherKey reverses, String field) {
-        var numbered = store.takeVoucherNumber(companyId, prepared.date());
-        if (numbered.isEmpty()) {
+        // the database keeps microseconds; answer with what a later read will show
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        var written = store.writeVoucher(companyId, prepared.date(), prepared.text(), prepared.currency(), prepared.rate(),
+                source, now, userId, reverses, prepared.entries(), deltas(prepared));
+        if (written.isEmpty()) {
             // Nothing was written: a single voucher is refused before its first write, so it needs no savepoint.
             throw new Rejected(List.of(whyNoNumber(companyId, prepared.date(), field)));
         }
-        LocalDate fiscalYear = numbered.get().fiscalYearStart();
-        int number = numbered.get().number();
-        // the database keeps microseconds; answer with what a later read will show
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        long[] totals = store.insertVoucher(companyId, fiscalYear, number, prepared.date(), prepared.text(), prepared.currency(), prepared.rate(),
-                source, now, userId, reverses, prepared.entries(), deltas(prepared));
-
-        if (totals[0] != 0 || totals[1] != prepared.entries().size()) {
-            throw new IllegalStateException("voucher " + fiscalYear.getYear() + "/" + number + " was written with sum " + totals[0]
-                    + " and " + totals[1] + " entries; expected 0 and " + prepared.entries().size());
+        LocalDate fiscalYear = written.get().fiscalYearStart();
+        int number = written.get().number();
+        if (written.get().entriesSum() != 0 || written.get().entriesCount() != prepared.entries().size()) {
+            throw new IllegalStateException("voucher " + fiscalYear.getYear() + "/" + number + " was written with sum " + written.get().entriesSum()
+                    + " and " + written.get().entriesCount() + " entries; expected 0 and " + prepared.entries().size());
         }
         return new Voucher(fiscalYear, number, prepared.date(), prepared.text(), prepared.currency(), prepared.rate(), source,
                 now, userId, reverses == null ? null : new VoucherRef(reverses.fiscalYearStart().getYear(), reverses.number()),

@@ -60,6 +60,8 @@ final class EmbeddedPostgresServer implements AutoCloseable {
                     .setCleanDataDirectory(false)
                     .setPort(port)
                     .setServerConfig("max_connections", "200")
+                    // per-query timings for finding a slow statement; a production server enables it too
+                    .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                     .setServerConfig("unix_socket_directories", "")
                     .setServerConfig("fsync", durable ? "on" : "off")
                     .setServerConfig("synchronous_commit", durable ? "on" : "off")
@@ -93,6 +95,12 @@ final class EmbeddedPostgresServer implements AutoCloseable {
             if (!databases.next()) {
                 statement.execute("create database " + DATABASE);
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create the role and database in the embedded PostgreSQL", e);
+        }
+        try (Connection connection = postgres.getDatabase(SUPERUSER, DATABASE).getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("create extension if not exists pg_stat_statements");
         } catch (SQLException e) {
             throw new IllegalStateException("could not create the role and database in the embedded PostgreSQL", e);
         }
