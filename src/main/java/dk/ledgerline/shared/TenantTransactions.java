@@ -71,6 +71,19 @@ public final class TenantTransactions {
      */
     public void bindCaller(Long userId, Long companyId) {
         if (!units.isOpen()) throw new IllegalStateException("bindCaller needs an open unit of work");
+        if (userId != null && companyId != null && TransactionSynchronizationManager.getResource(BOUND_USER) == null
+                && TransactionSynchronizationManager.getResource(BOUND_COMPANY) == null) {
+            // the common case, a user working in a company, in one round trip
+            jdbc.sql("select set_config(:user, :userId, true), set_config(:company, :companyId, true), set_config('statement_timeout', :timeout, true)")
+                    .param("user", USER_SETTING).param("userId", Long.toString(userId))
+                    .param("company", COMPANY_SETTING).param("companyId", Long.toString(companyId))
+                    .param("timeout", Long.toString(statementTimeoutMs()))
+                    .query((rs, n) -> 1)
+                    .single();
+            remember(BOUND_USER, userId);
+            remember(BOUND_COMPANY, companyId);
+            return;
+        }
         if (userId != null) bind(BOUND_USER, USER_SETTING, userId);
         if (companyId != null) bind(BOUND_COMPANY, COMPANY_SETTING, companyId);
         if (userId == null && companyId == null) applyDeadline();
@@ -95,12 +108,18 @@ public final class TenantTransactions {
                 .param("timeout", Long.toString(statementTimeoutMs()))
                 .query((rs, n) -> 1)
                 .single();
-        if (bound != null) {
+        remember(resourceKey, id);
+    }
+
+    /** Notes that {@code id} is set in this unit now, until the unit ends. */
+    private void remember(String resourceKey, long id) {
+        Bound bound = new Bound(id, units.savepointRollbacks());
+        if (TransactionSynchronizationManager.getResource(resourceKey) != null) {
             TransactionSynchronizationManager.unbindResource(resourceKey);
-            TransactionSynchronizationManager.bindResource(resourceKey, new Bound(id, rollbacks));
+            TransactionSynchronizationManager.bindResource(resourceKey, bound);
             return;
         }
-        TransactionSynchronizationManager.bindResource(resourceKey, new Bound(id, rollbacks));
+        TransactionSynchronizationManager.bindResource(resourceKey, bound);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCompletion(int status) {
