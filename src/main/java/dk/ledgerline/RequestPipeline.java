@@ -1,6 +1,7 @@
 package dk.ledgerline;
 
 import dk.ledgerline.admission.AdmissionFilter;
+import dk.ledgerline.admission.AdmissionSettings;
 import dk.ledgerline.admission.DeadlineFilter;
 import dk.ledgerline.admission.IdempotencyFilter;
 import dk.ledgerline.identity.AuthenticationFilter;
@@ -8,6 +9,7 @@ import dk.ledgerline.identity.Identity;
 import dk.ledgerline.identity.TenantFilter;
 import dk.ledgerline.ops.FailureBoundaryFilter;
 import dk.ledgerline.ops.RequestIdFilter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.Filter;
 import java.time.Clock;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -17,8 +19,11 @@ import org.springframework.core.env.Environment;
 
 /**
  * Every request passes these steps in this order, before its handler:
- * request id → failure boundary → authentication → tenant → deadline → admission → idempotency.
- * The order is the design; read it here rather than reconstructing it from annotations.
+ * request id → failure boundary → deadline → authentication → admission → tenant → idempotency.
+ * Nothing before admission touches the database (authentication reads a signed token), so work
+ * that is refused is refused before it costs a connection; the tenant step's membership check is
+ * answered from memory while fresh. The order is the design; read it here rather than
+ * reconstructing it from annotations.
  */
 @Configuration(proxyBeanMethods = false)
 class RequestPipeline {
@@ -35,28 +40,28 @@ class RequestPipeline {
     }
 
     @Bean
+    FilterRegistrationBean<DeadlineFilter> deadline(Clock clock) {
+        return step(new DeadlineFilter(clock), 2);
+    }
+
+    @Bean
     FilterRegistrationBean<AuthenticationFilter> authentication(Identity identity, Clock clock) {
-        return step(new AuthenticationFilter(identity, clock), 2);
+        return step(new AuthenticationFilter(identity, clock), 3);
+    }
+
+    @Bean
+    AdmissionSettings admissionSettings(Environment env) {
+        return AdmissionSettings.from(env, env.getProperty("ledgerline.database.pool-size", Integer.class, 20));
+    }
+
+    @Bean
+    FilterRegistrationBean<AdmissionFilter> admission(AdmissionSettings settings, MeterRegistry meters) {
+        return step(new AdmissionFilter(settings, meters), 4);
     }
 
     @Bean
     FilterRegistrationBean<TenantFilter> tenant(Identity identity) {
-        return step(new TenantFilter(identity), 3);
-    }
-
-    @Bean
-    FilterRegistrationBean<DeadlineFilter> deadline(Clock clock) {
-        return step(new DeadlineFilter(clock), 4);
-    }
-
-    @Bean
-    FilterRegistrationBean<AdmissionFilter> admission(Environment env) {
-        int pool = env.getProperty("ledgerline.database.pool-size", Integer.class, 20);
-        // Twice the pool: enough that the pool never idles while work waits, few enough that the
-        // wait for a connection stays short.
-        int writes = env.getProperty("ledgerline.admission.writes-max", Integer.class, 2 * pool);
-        int reads = env.getProperty("ledgerline.admission.reads-max", Integer.class, 3 * pool);
-        return step(new AdmissionFilter(writes, reads), 5);
+        return step(new TenantFilter(identity), 5);
     }
 
     @Bean

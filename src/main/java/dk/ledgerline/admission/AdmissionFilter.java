@@ -1,38 +1,58 @@
 package dk.ledgerline.admission;
 
+import dk.ledgerline.admission.internal.ClassLimiter;
+import dk.ledgerline.admission.internal.ClassLimiter.Place;
+import dk.ledgerline.admission.internal.ClassLimiter.Refusal;
+import dk.ledgerline.identity.TenantFilter;
 import dk.ledgerline.shared.ProblemResponses;
 import dk.ledgerline.shared.RetryAfter;
+import dk.ledgerline.shared.TransientFailures;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Duration;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.Map;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Bounds how many requests work at once. A request that finds no place within a short wait is
- * answered 503 with Retry-After at once, instead of joining a queue that grows until the node
- * falls over. Reads and writes have separate bounds, so a burst of reports cannot starve posting.
+ * Decides, before a request may touch the database, whether this node has room for it: each class
+ * of work has an adaptive concurrency limit that follows the measured latency, and within a class
+ * a company keeps to its fair share while others wait. A request without a place is answered 503
+ * with Retry-After at once: nothing queues here, so the excess is refused in milliseconds instead
+ * of waiting in front of the work until the node falls over. It runs on the signed token and the
+ * path alone; the company in the path counts for fairness before its membership is checked.
  */
 public class AdmissionFilter extends OncePerRequestFilter {
-    /** How long a request may wait for a place; past this the node is overloaded, and saying so is kinder. */
-    public static final Duration ADMISSION_WAIT_MAX = Duration.ofMillis(500);
+    /** Set on the request: the class of work it was admitted as. */
+    public static final String WORK_CLASS = "ledgerline.workClass";
 
-    private final Semaphore writes;
-    private final Semaphore reads;
-    private final int writesMax;
-    private final int readsMax;
+    private final Map<WorkClass, ClassLimiter> limiters = new EnumMap<>(WorkClass.class);
+    private final Map<WorkClass, Map<Refusal, Counter>> refusals = new EnumMap<>(WorkClass.class);
 
-    /** {@code writesMax} and {@code readsMax}: concurrent requests per class; above the pool size they only queue on it. */
-    public AdmissionFilter(int writesMax, int readsMax) {
-        if (writesMax < 1 || readsMax < 1) throw new IllegalArgumentException("admission limits must be at least 1; were writes=" + writesMax + " reads=" + readsMax);
-        this.writes = new Semaphore(writesMax);
-        this.reads = new Semaphore(readsMax);
-        this.writesMax = writesMax;
-        this.readsMax = readsMax;
+    public AdmissionFilter(AdmissionSettings settings, MeterRegistry meters) {
+        for (WorkClass c : WorkClass.values()) {
+            ClassLimiter limiter = new ClassLimiter(settings.of(c));
+            limiters.put(c, limiter);
+            String name = c.name().toLowerCase(java.util.Locale.ROOT);
+            Gauge.builder("ledgerline.admission.limit", limiter, ClassLimiter::limit).tag("class", name)
+                    .description("concurrent requests admitted at most, adapted to latency").register(meters);
+            Gauge.builder("ledgerline.admission.in_flight", limiter, ClassLimiter::inFlight).tag("class", name)
+                    .description("requests admitted and not yet answered").register(meters);
+            Gauge.builder("ledgerline.admission.companies", limiter, ClassLimiter::companiesInFlight).tag("class", name)
+                    .description("companies with requests in flight").register(meters);
+            Map<Refusal, Counter> byReason = new EnumMap<>(Refusal.class);
+            for (Refusal reason : Refusal.values()) {
+                byReason.put(reason, Counter.builder("ledgerline.admission.refused").tag("class", name)
+                        .tag("reason", reason.name().toLowerCase(java.util.Locale.ROOT)).description("requests refused with a fast 503").register(meters));
+            }
+            refusals.put(c, byReason);
+        }
     }
 
     @Override
@@ -43,24 +63,52 @@ public class AdmissionFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        boolean write = !"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod());
-        Semaphore places = write ? writes : reads;
-        boolean admitted;
-        try {
-            admitted = places.tryAcquire(ADMISSION_WAIT_MAX.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            admitted = false;
-        }
-        if (!admitted) {
-            RetryAfter.OVERLOADED.set(response);
-            ProblemResponses.write(response, 503, "Busy", "the server is at its limit of " + (write ? writesMax + " concurrent writes" : readsMax + " concurrent reads") + "; retry shortly");
+        WorkClass workClass = WorkClass.of(request.getMethod(), path);
+        ClassLimiter.Result admitted = limiters.get(workClass).acquire(TenantFilter.companyIdIn(path).orElse(null));
+        if (admitted.place() == null) {
+            refusals.get(workClass).get(admitted.refusal()).increment();
+            refuse(request, response, workClass, admitted.refusal());
             return;
         }
+        request.setAttribute(WORK_CLASS, workClass);
+        Place place = admitted.place();
         try {
             chain.doFilter(request, response);
-        } finally {
-            places.release();
+        } catch (ServletException | IOException | RuntimeException failure) {
+            if (TransientFailures.isUnavailable(failure)) place.dropped();
+            else place.ignored();
+            throw failure;
         }
+        int status = response.getStatus();
+        if (status == 503 || status == 504) place.dropped();
+        else if (status >= 400) place.ignored();
+        else place.succeeded();
+    }
+
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, WorkClass workClass, Refusal refusal) throws IOException {
+        RetryAfter.OVERLOADED.set(response);
+        String why = refusal == Refusal.COMPANY_SHARE
+                ? "this company has its fair share of the server's " + label(workClass) + " in flight; retry shortly"
+                : "the server is at its limit of " + label(workClass) + "; retry shortly";
+        if (request.getRequestURI().startsWith("/api/")) {
+            ProblemResponses.write(response, 503, "Busy", why);
+            return;
+        }
+        // A page: the request layer in the browser shows its busy state and retries after Retry-After.
+        response.setStatus(503);
+        response.setContentType("text/html");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write("<!doctype html><html lang=\"da\"><head><meta charset=\"utf-8\"><title>Travlt</title></head>"
+                + "<body><main><h1>Travlt</h1><p>Ledgerline har travlt lige nu. Intet er ændret. Prøv igen om "
+                + RetryAfter.OVERLOADED.seconds() + " sekund.</p></main></body></html>");
+    }
+
+    private static String label(WorkClass workClass) {
+        return switch (workClass) {
+            case INTERACTIVE_WRITE -> "concurrent writes";
+            case INTERACTIVE_READ -> "concurrent reads";
+            case REPORT -> "concurrent reports and exports";
+            case BULK -> "concurrent imports";
+        };
     }
 }

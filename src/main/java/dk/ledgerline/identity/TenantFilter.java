@@ -24,6 +24,13 @@ public class TenantFilter extends OncePerRequestFilter {
 
     private final Identity identity;
 
+    /** The company a path addresses, as written: a claim, not yet checked against memberships. */
+    public static java.util.Optional<Long> companyIdIn(String path) {
+        Matcher m = COMPANY_PATH.matcher(path);
+        if (!m.matches() || !ID.matcher(m.group(1)).matches()) return java.util.Optional.empty();
+        return java.util.Optional.of(Long.parseLong(m.group(1)));
+    }
+
     public TenantFilter(Identity identity) {
         this.identity = identity;
     }

@@ -150,16 +150,14 @@ final class PostingReport {
     private void settingsSection() {
         ServerMetrics server = levels.isEmpty() ? null : levels.getLast().level().server();
         int pool = server != null && server.poolSizeMax() > 0 ? (int) server.poolSizeMax() : intArg("ledgerline.database.pool-size", POOL_SIZE_DEFAULT);
-        int writes = intArg("ledgerline.admission.writes-max", 2 * pool);
-        int reads = intArg("ledgerline.admission.reads-max", 3 * pool);
         line("## Settings");
         line();
         line("- App: `" + (machine.appCommandLine().isBlank() ? "(not known)" : machine.appCommandLine()) + "`");
         line("- Connection pool: " + pool + " connections (HikariCP), connection timeout " + stringArg("ledgerline.database.connection-timeout", "2s")
                 + "; one connection per posting for its whole transaction, the idempotency record included.");
-        line("- Admission control: " + writes + " concurrent writes and " + reads + " concurrent reads; a request waits at most "
-                + AdmissionFilter.ADMISSION_WAIT_MAX.toMillis() + " ms for a place, then gets 503 with Retry-After: "
-                + dk.ledgerline.shared.RetryAfter.OVERLOADED.seconds() + ".");
+        line("- Admission control: an adaptive concurrency limit per class of work (writes start at " + 2 * pool + ", reads at " + 3 * pool
+                + ", both following the measured latency), and a fair share per company while a class is contended; a request without a place gets 503 with Retry-After: "
+                + dk.ledgerline.shared.RetryAfter.OVERLOADED.seconds() + " at once.");
         line("- Request deadline " + DeadlineFilter.INTERACTIVE_DEADLINE.toSeconds() + " s; statement timeout at most "
                 + TenantTransactions.STATEMENT_TIMEOUT_MAX.toSeconds() + " s; lock timeout 2 s; virtual threads for request handling.");
         line("- Load generator: `java.net.http.HttpClient` (HTTP/1.1) on virtual threads, JVM options `"

@@ -3,24 +3,91 @@ package dk.ledgerline.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.ledgerline.admission.AdmissionFilter;
+import dk.ledgerline.admission.AdmissionSettings;
+import dk.ledgerline.admission.AdmissionSettings.ClassLimits;
+import dk.ledgerline.admission.WorkClass;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.servlet.FilterChain;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
-/** No queue grows without bound: past the limit, a request is told to come back, at once. */
+/** No queue grows without bound: past its class's limit or its company's share, a request is told to come back, at once. */
 class AdmissionFilterTest {
+    final CountDownLatch release = new CountDownLatch(1);
+    final ExecutorService pool = Executors.newCachedThreadPool();
+    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+    @AfterEach
+    void letGo() {
+        release.countDown();
+        pool.shutdownNow();
+    }
+
+    static AdmissionSettings limits(int writes) {
+        Map<WorkClass, ClassLimits> limits = new EnumMap<>(WorkClass.class);
+        for (WorkClass c : WorkClass.values()) limits.put(c, new ClassLimits(4, 4, 4, 1));
+        limits.put(WorkClass.INTERACTIVE_WRITE, new ClassLimits(writes, writes, writes, 1));
+        return new AdmissionSettings(limits);
+    }
 
     @Test
-    void aWriteBeyondTheLimitIsRefusedWith503AndRetryAfterWhileReadsStillPass() throws Exception {
-        AdmissionFilter filter = new AdmissionFilter(1, 1);
+    void aWriteBeyondTheLimitIsRefusedAtOnceWith503AndRetryAfterWhileReadsStillPass() throws Exception {
+        AdmissionFilter filter = new AdmissionFilter(limits(1), meters);
+        hold(filter, "POST", "/api/v1/companies/1/vouchers");
+
+        MockHttpServletResponse refused = new MockHttpServletResponse();
+        filter.doFilter(new MockHttpServletRequest("POST", "/api/v1/companies/1/vouchers"), refused, mustNotRun());
+        assertThat(refused.getStatus()).isEqualTo(503);
+        assertThat(refused.getHeader("Retry-After")).isEqualTo("1");
+        assertThat(refused.getContentType()).startsWith("application/problem+json");
+        assertThat(refused.getContentAsString()).contains("at its limit of concurrent writes");
+        assertThat(meters.get("ledgerline.admission.refused").tag("class", "interactive_write").tag("reason", "class_full").counter().count()).isEqualTo(1);
+
+        assertThat(runs(filter, "GET", "/api/v1/companies/1/vouchers")).as("reads have places of their own").isTrue();
+        MockHttpServletResponse page = new MockHttpServletResponse();
+        filter.doFilter(new MockHttpServletRequest("POST", "/companies/1/journals"), page, mustNotRun());
+        assertThat(page.getStatus()).isEqualTo(503);
+        assertThat(page.getContentType()).startsWith("text/html");
+        assertThat(page.getContentAsString()).contains("Travlt").contains("Intet er ændret");
+
+        release.countDown();
+        waitUntil(() -> meters.get("ledgerline.admission.in_flight").tag("class", "interactive_write").gauge().value() == 0);
+        assertThat(runs(filter, "POST", "/api/v1/companies/1/vouchers")).as("the place is given back").isTrue();
+    }
+
+    @Test
+    void aCompanyPastItsFairShareWaitsItsTurnWhileAnotherCompanyIsAdmitted() throws Exception {
+        AdmissionFilter filter = new AdmissionFilter(limits(4), meters);
+        hold(filter, "POST", "/api/v1/companies/7/vouchers");
+        hold(filter, "POST", "/api/v1/companies/7/vouchers");
+        hold(filter, "POST", "/api/v1/companies/8/vouchers");
+
+        MockHttpServletResponse noisy = new MockHttpServletResponse();
+        filter.doFilter(new MockHttpServletRequest("POST", "/api/v1/companies/7/vouchers"), noisy, mustNotRun());
+        assertThat(noisy.getStatus()).isEqualTo(503);
+        assertThat(noisy.getContentAsString()).contains("fair share");
+        assertThat(meters.get("ledgerline.admission.refused").tag("class", "interactive_write").tag("reason", "company_share").counter().count()).isEqualTo(1);
+
+        assertThat(runs(filter, "POST", "/api/v1/companies/8/vouchers")).as("the quiet company still gets its share").isTrue();
+    }
+
+    @Test
+    void contradictoryLimitsAreRefusedAtStartUpWithTheReason() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ClassLimits(10, 20, 30, 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("min=20 initial=10 max=30");
+    }
+
+    /** A request of this kind that holds its place until the test lets go. */
+    private void hold(AdmissionFilter filter, String method, String path) throws Exception {
         CountDownLatch inside = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
         FilterChain slow = (req, res) -> {
             inside.countDown();
             try {
@@ -29,34 +96,27 @@ class AdmissionFilterTest {
                 Thread.currentThread().interrupt();
             }
         };
-        try (ExecutorService pool = Executors.newSingleThreadExecutor()) {
-            Future<?> first = pool.submit(() -> {
-                filter.doFilter(new MockHttpServletRequest("POST", "/api/v1/companies/1/vouchers"), new MockHttpServletResponse(), slow);
-                return null;
-            });
-            assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
+        pool.submit(() -> {
+            filter.doFilter(new MockHttpServletRequest(method, path), new MockHttpServletResponse(), slow);
+            return null;
+        });
+        assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
+    }
 
-            MockHttpServletResponse refused = new MockHttpServletResponse();
-            long started = System.nanoTime();
-            filter.doFilter(new MockHttpServletRequest("POST", "/api/v1/companies/1/vouchers"), refused, (req, res) -> {
-                throw new AssertionError("a request past the limit must not run");
-            });
-            long waitedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-            assertThat(refused.getStatus()).isEqualTo(503);
-            assertThat(refused.getHeader("Retry-After")).isEqualTo("1");
-            assertThat(refused.getContentType()).startsWith("application/problem+json");
-            assertThat(waitedMs).as("bounded wait").isLessThan(AdmissionFilter.ADMISSION_WAIT_MAX.toMillis() + 2_000);
+    private static boolean runs(AdmissionFilter filter, String method, String path) throws Exception {
+        boolean[] ran = {false};
+        filter.doFilter(new MockHttpServletRequest(method, path), new MockHttpServletResponse(), (req, res) -> ran[0] = true);
+        return ran[0];
+    }
 
-            MockHttpServletResponse read = new MockHttpServletResponse();
-            boolean[] ran = {false};
-            filter.doFilter(new MockHttpServletRequest("GET", "/api/v1/companies/1/vouchers"), read, (req, res) -> ran[0] = true);
-            assertThat(ran[0]).isTrue();
+    private static FilterChain mustNotRun() {
+        return (req, res) -> {
+            throw new AssertionError("a request without a place must not run");
+        };
+    }
 
-            release.countDown();
-            first.get(5, TimeUnit.SECONDS);
-        }
-        boolean[] ranAfter = {false};
-        filter.doFilter(new MockHttpServletRequest("POST", "/api/v1/companies/1/vouchers"), new MockHttpServletResponse(), (req, res) -> ranAfter[0] = true);
-        assertThat(ranAfter[0]).as("the place is given back").isTrue();
+    private static void waitUntil(java.util.function.BooleanSupplier done) throws InterruptedException {
+        for (int i = 0; i < 250 && !done.getAsBoolean(); i++) Thread.sleep(20);
+        assertThat(done.getAsBoolean()).isTrue();
     }
 }

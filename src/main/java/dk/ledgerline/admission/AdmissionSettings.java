@@ -1,0 +1,67 @@
+package dk.ledgerline.admission;
+
+import java.util.EnumMap;
+import java.util.Map;
+import org.springframework.core.env.Environment;
+
+/**
+ * The limits of admission per class of work, validated at start-up. Each class's limit adapts to
+ * the measured latency between {@code min} and {@code max}, starting at {@code initial}; while a
+ * class is contended, each company keeps to its share of it, never less than {@code companyShareMin}.
+ */
+public record AdmissionSettings(Map<WorkClass, ClassLimits> limits) {
+    /** Above this many in flight at once a node only queues work; 2 cores settle far below it. */
+    static final int CONCURRENCY_LIMIT = 2_000;
+
+    public record ClassLimits(int initial, int min, int max, int companyShareMin) {
+        public ClassLimits {
+            if (min < 1 || max > CONCURRENCY_LIMIT || min > initial || initial > max) {
+                throw new IllegalArgumentException("admission limits must satisfy 1 <= min <= initial <= max <= " + CONCURRENCY_LIMIT
+                        + "; were min=" + min + " initial=" + initial + " max=" + max);
+            }
+            if (companyShareMin < 1 || companyShareMin > max) {
+                throw new IllegalArgumentException("a company's share must be from 1 to max=" + max + "; was " + companyShareMin);
+            }
+        }
+    }
+
+    public AdmissionSettings {
+        for (WorkClass c : WorkClass.values()) {
+            if (!limits.containsKey(c)) throw new IllegalArgumentException("no admission limits for " + c);
+        }
+        limits = Map.copyOf(limits);
+    }
+
+    public ClassLimits of(WorkClass c) {
+        return limits.get(c);
+    }
+
+    /**
+     * From {@code ledgerline.admission.<class>.initial|min|max|company-share-min} (class in lower case
+     * with dashes: interactive-write, interactive-read, report, bulk). The defaults follow the pool:
+     * interactive work starts at twice the pool, the pool being what the database can serve at once;
+     * reports and imports start small, as they hold a connection long.
+     */
+    public static AdmissionSettings from(Environment env, int poolSize) {
+        Map<WorkClass, ClassLimits> limits = new EnumMap<>(WorkClass.class);
+        limits.put(WorkClass.INTERACTIVE_WRITE, read(env, WorkClass.INTERACTIVE_WRITE, 2 * poolSize, 4,
+                env.getProperty("ledgerline.admission.writes-max", Integer.class, 10 * poolSize), 4));
+        limits.put(WorkClass.INTERACTIVE_READ, read(env, WorkClass.INTERACTIVE_READ, 3 * poolSize, 4,
+                env.getProperty("ledgerline.admission.reads-max", Integer.class, 15 * poolSize), 4));
+        limits.put(WorkClass.REPORT, read(env, WorkClass.REPORT, Math.max(2, poolSize / 5), 1, Math.max(4, poolSize / 2), 1));
+        limits.put(WorkClass.BULK, read(env, WorkClass.BULK, 2, 1, Math.max(2, poolSize / 5), 1));
+        return new AdmissionSettings(limits);
+    }
+
+    private static ClassLimits read(Environment env, WorkClass c, int initial, int min, int max, int share) {
+        String prefix = "ledgerline.admission." + c.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + ".";
+        int maxSetting = env.getProperty(prefix + "max", Integer.class, max);
+        int minSetting = env.getProperty(prefix + "min", Integer.class, Math.min(min, maxSetting));
+        int initialSetting = env.getProperty(prefix + "initial", Integer.class, Math.max(minSetting, Math.min(initial, maxSetting)));
+        try {
+            return new ClassLimits(initialSetting, minSetting, maxSetting, env.getProperty(prefix + "company-share-min", Integer.class, Math.min(share, maxSetting)));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(prefix + "*: " + e.getMessage(), e);
+        }
+    }
+}
