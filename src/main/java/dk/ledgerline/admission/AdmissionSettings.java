@@ -44,9 +44,13 @@ public record AdmissionSettings(Map<WorkClass, ClassLimits> limits) {
      */
     public static AdmissionSettings from(Environment env, int poolSize) {
         Map<WorkClass, ClassLimits> limits = new EnumMap<>(WorkClass.class);
-        limits.put(WorkClass.INTERACTIVE_WRITE, read(env, WorkClass.INTERACTIVE_WRITE, 2 * poolSize, 4,
+        // Interactive work never drops below twice the pool: that many keep every connection busy,
+        // and refusing below it would turn away work the database has room for (a closed loop of
+        // 32 clients on a pool of 20 saw 503s while the JIT was still compiling). The limit grows
+        // from there while latency stays low.
+        limits.put(WorkClass.INTERACTIVE_WRITE, read(env, WorkClass.INTERACTIVE_WRITE, 2 * poolSize, 2 * poolSize,
                 env.getProperty("ledgerline.admission.writes-max", Integer.class, 10 * poolSize), 4));
-        limits.put(WorkClass.INTERACTIVE_READ, read(env, WorkClass.INTERACTIVE_READ, 3 * poolSize, 4,
+        limits.put(WorkClass.INTERACTIVE_READ, read(env, WorkClass.INTERACTIVE_READ, 3 * poolSize, 2 * poolSize,
                 env.getProperty("ledgerline.admission.reads-max", Integer.class, 15 * poolSize), 4));
         limits.put(WorkClass.REPORT, read(env, WorkClass.REPORT, Math.max(2, poolSize / 5), 1, Math.max(4, poolSize / 2), 1));
         limits.put(WorkClass.BULK, read(env, WorkClass.BULK, 2, 1, Math.max(2, poolSize / 5), 1));
