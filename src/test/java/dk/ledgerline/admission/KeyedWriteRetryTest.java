@@ -2,7 +2,6 @@ package dk.ledgerline.admission;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariDataSource;
 import dk.ledgerline.ledger.Ledger;
 import dk.ledgerline.shared.UnitOfWork;
 import dk.ledgerline.testing.Api;
@@ -53,7 +52,7 @@ class KeyedWriteRetryTest {
             Future<Api.Response> posting = pool.submit(() -> t.api().post(t.path("/vouchers"), SALE, key));
 
             int killed = 0;
-            try (Connection owner = DriverManager.getConnection(app.bean(HikariDataSource.class).getJdbcUrl(), "postgres", "");
+            try (Connection owner = DriverManager.getConnection(app.pool().getJdbcUrl(), "postgres", "");
                  Statement sql = owner.createStatement()) {
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
                 while (killed == 0 && System.nanoTime() < deadline) {

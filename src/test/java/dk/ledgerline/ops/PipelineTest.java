@@ -55,7 +55,7 @@ class PipelineTest {
 
     @Test
     void theConnectionPoolIsBoundedAndFailsFast() {
-        HikariDataSource pool = (HikariDataSource) TestApp.get().dataSource();
+        HikariDataSource pool = TestApp.get().pool();
         assertThat(pool.getMaximumPoolSize()).isEqualTo(20);
         assertThat(pool.getConnectionTimeout()).isEqualTo(2_000);
     }

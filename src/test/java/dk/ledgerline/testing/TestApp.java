@@ -73,6 +73,16 @@ public final class TestApp {
         return context.getBean(type);
     }
 
+    /** The interactive connection pool (reports have one of their own). */
+    public com.zaxxer.hikari.HikariDataSource pool() {
+        return context.getBean("interactivePool", com.zaxxer.hikari.HikariDataSource.class);
+    }
+
+    /** The reports' and exports' own connection pool. */
+    public com.zaxxer.hikari.HikariDataSource reportPool() {
+        return context.getBean("reportPool", com.zaxxer.hikari.HikariDataSource.class);
+    }
+
     public DataSource dataSource() {
         return context.getBean(DataSource.class);
     }

@@ -18,7 +18,7 @@ public final class ClassLimiter {
      * Below this share of the limit in use the class is not contended, and a company may take more
      * than its share: idle places serve whoever asks. Above it each company keeps to its share.
      */
-    static final double CONTENDED_FROM = 0.5;
+    static final double CONTENDED_FROM = 0.9;
 
     public enum Refusal { CLASS_FULL, COMPANY_SHARE }
 

@@ -2,6 +2,7 @@ package dk.ledgerline.shared.internal;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dk.ledgerline.shared.ConnectionBudget;
 import dk.ledgerline.shared.TenantTransactions;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.springframework.jdbc.datasource.lookup.AbstractRoutingDataSource;
 
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
@@ -49,16 +51,43 @@ class DatabaseConfiguration {
         return new Endpoint(settings.url(), settings.username(), settings.password(), settings.migrationUsername(), settings.migrationPassword());
     }
 
+    /** The connections interactive work uses: posting, pages, the API. */
+    @Bean(destroyMethod = "close")
+    HikariDataSource interactivePool(Endpoint endpoint, DatabaseSettings settings) {
+        return pool("ledgerline", endpoint, settings, settings.poolSizeMax());
+    }
+
+    /** Reports' and exports' own few connections: a storm of reports waits for these, not for posting's. */
+    @Bean(destroyMethod = "close")
+    HikariDataSource reportPool(Endpoint endpoint, DatabaseSettings settings) {
+        return pool("ledgerline-reports", endpoint, settings, settings.reportPoolSize());
+    }
+
+    /** Hands each unit of work a connection from the pool of its budget (see {@link ConnectionBudget}). */
     @Bean
     @Primary
-    HikariDataSource dataSource(Endpoint endpoint, DatabaseSettings settings) {
+    DataSource dataSource(HikariDataSource interactivePool, HikariDataSource reportPool) {
+        AbstractRoutingDataSource routing = new AbstractRoutingDataSource() {
+            @Override
+            protected Object determineCurrentLookupKey() {
+                return ConnectionBudget.current();
+            }
+        };
+        routing.setTargetDataSources(Map.of(ConnectionBudget.INTERACTIVE, interactivePool, ConnectionBudget.REPORTS, reportPool));
+        routing.setDefaultTargetDataSource(interactivePool);
+        routing.setLenientFallback(false);
+        routing.afterPropertiesSet();
+        return routing;
+    }
+
+    private static HikariDataSource pool(String name, Endpoint endpoint, DatabaseSettings settings, int size) {
         HikariConfig config = new HikariConfig();
-        config.setPoolName("ledgerline");
+        config.setPoolName(name);
         config.setJdbcUrl(endpoint.url());
         config.setUsername(endpoint.username());
         config.setPassword(endpoint.password());
-        config.setMaximumPoolSize(settings.poolSizeMax());
-        config.setMinimumIdle(Math.min(4, settings.poolSizeMax()));
+        config.setMaximumPoolSize(size);
+        config.setMinimumIdle(Math.min(4, size));
         config.setConnectionTimeout(settings.connectionTimeout().toMillis());
         // A statement timeout on every connection, so no statement anywhere runs unbounded;
         // request work narrows it to what remains of the request's deadline.
@@ -67,7 +96,7 @@ class DatabaseConfiguration {
                 + "; set idle_in_transaction_session_timeout = " + IDLE_IN_TRANSACTION_MAX.toMillis());
         config.addDataSourceProperty("tcpKeepAlive", "true");
         config.addDataSourceProperty("connectTimeout", "5");
-        config.addDataSourceProperty("ApplicationName", "ledgerline");
+        config.addDataSourceProperty("ApplicationName", name);
         return new HikariDataSource(config);
     }
 

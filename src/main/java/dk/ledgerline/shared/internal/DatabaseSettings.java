@@ -16,6 +16,7 @@ record DatabaseSettings(
         String migrationUsername,
         String migrationPassword,
         int poolSizeMax,
+        int reportPoolSize,
         Duration connectionTimeout,
         boolean embeddedDurable) {
 
@@ -25,10 +26,16 @@ record DatabaseSettings(
     static final Duration CONNECTION_TIMEOUT_MAX = Duration.ofSeconds(10);
     /** Two cores of PostgreSQL saturate far below this; more connections only add contention. */
     static final int POOL_SIZE_LIMIT = 100;
+    /** Reports get a fifth of the connections by default: enough to answer a few at once, too few to starve posting. */
+    static final int REPORT_POOL_SHARE = 5;
 
     DatabaseSettings {
         if (poolSizeMax < 2 || poolSizeMax > POOL_SIZE_LIMIT) {
             throw new IllegalArgumentException("ledgerline.database.pool-size must be between 2 and " + POOL_SIZE_LIMIT + "; was " + poolSizeMax);
+        }
+        if (reportPoolSize < 1 || reportPoolSize > poolSizeMax) {
+            throw new IllegalArgumentException("ledgerline.database.report-pool-size must be between 1 and the pool size " + poolSizeMax
+                    + " (reports get fewer connections than interactive work); was " + reportPoolSize);
         }
         if (connectionTimeout.compareTo(CONNECTION_TIMEOUT_MIN) < 0 || connectionTimeout.compareTo(CONNECTION_TIMEOUT_MAX) > 0) {
             throw new IllegalArgumentException("ledgerline.database.connection-timeout must be between "
@@ -53,6 +60,8 @@ record DatabaseSettings(
                 env.getProperty("spring.flyway.user", username == null ? "" : username),
                 env.getProperty("spring.flyway.password", password),
                 env.getProperty("ledgerline.database.pool-size", Integer.class, 20),
+                env.getProperty("ledgerline.database.report-pool-size", Integer.class,
+                        Math.max(2, env.getProperty("ledgerline.database.pool-size", Integer.class, 20) / REPORT_POOL_SHARE)),
                 env.getProperty("ledgerline.database.connection-timeout", Duration.class, Duration.ofSeconds(2)),
                 env.getProperty("ledgerline.database.embedded-durable", Boolean.class, true));
     }

@@ -3,7 +3,6 @@ package dk.ledgerline.shared.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.zaxxer.hikari.HikariDataSource;
 import dk.ledgerline.shared.TenantTransactions;
 import dk.ledgerline.shared.UnitOfWork;
 import dk.ledgerline.testing.Tenant;
@@ -152,7 +151,7 @@ class SchemaGuardsTest {
 
     /** The schema's owner (the embedded server's superuser, which also runs the migrations). */
     private static Connection ownerConnection() throws SQLException {
-        String url = TestApp.get().bean(HikariDataSource.class).getJdbcUrl();
+        String url = TestApp.get().pool().getJdbcUrl();
         return DriverManager.getConnection(url, EmbeddedPostgresServer.SUPERUSER, "");
     }
 }
