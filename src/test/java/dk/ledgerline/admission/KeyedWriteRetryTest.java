@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dk.ledgerline.ledger.Ledger;
 import dk.ledgerline.shared.UnitOfWork;
 import dk.ledgerline.testing.Api;
+import dk.ledgerline.testing.Hold;
 import dk.ledgerline.testing.Tenant;
 import dk.ledgerline.testing.TestApp;
 import java.sql.Connection;
@@ -13,7 +14,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -32,23 +32,14 @@ class KeyedWriteRetryTest {
     void aPostingWhoseConnectionIsKilledRunsAgainAndPostsOnce() throws Exception {
         Tenant t = Tenant.create("QUARTER");
         TestApp app = TestApp.get();
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        CountDownLatch held = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
         String key = UUID.randomUUID().toString();
-        try {
-            // Hold 2026's postings, so the request waits inside its unit where the test can find it.
-            Future<?> holder = pool.submit(() -> app.bean(UnitOfWork.class).write(() -> {
-                app.bean(Ledger.class).holdPostings(t.companyId(), LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31));
-                held.countDown();
-                try {
-                    release.await(20, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return null;
-            }));
-            assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
+        // Hold 2026's postings, so the request waits inside its unit where the test can find it.
+        try (Hold<Void> year2026 = Hold.start(hold -> app.bean(UnitOfWork.class).write(() -> {
+            app.bean(Ledger.class).holdPostings(t.companyId(), LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31));
+            hold.here();
+            return null;
+        }))) {
             Future<Api.Response> posting = pool.submit(() -> t.api().post(t.path("/vouchers"), SALE, key));
 
             int killed = 0;
@@ -66,8 +57,7 @@ class KeyedWriteRetryTest {
             }
             assertThat(killed).as("the waiting posting's connection was found and killed").isEqualTo(1);
             Thread.sleep(200);
-            release.countDown();
-            holder.get(10, TimeUnit.SECONDS);
+            year2026.release();
 
             Api.Response answer = posting.get(15, TimeUnit.SECONDS);
             assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
@@ -79,7 +69,6 @@ class KeyedWriteRetryTest {
             assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
             assertThat(retry.body()).isEqualTo(answer.body());
         } finally {
-            release.countDown();
             pool.shutdownNow();
         }
     }

@@ -5,15 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dk.ledgerline.shared.ConnectionBudget;
 import dk.ledgerline.shared.UnitOfWork;
 import dk.ledgerline.testing.Api;
+import dk.ledgerline.testing.Hold;
 import dk.ledgerline.testing.Tenant;
 import dk.ledgerline.testing.TestApp;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -27,24 +23,15 @@ class ReportBudgetTest {
         UnitOfWork units = app.bean(UnitOfWork.class);
         JdbcClient jdbc = app.bean(JdbcClient.class);
         int reportConnections = app.reportPool().getMaximumPoolSize();
-        CountDownLatch holding = new CountDownLatch(reportConnections);
-        CountDownLatch release = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(reportConnections);
+        List<Hold<String>> held = new ArrayList<>();
         try {
-            List<Future<String>> held = new ArrayList<>();
             for (int i = 0; i < reportConnections; i++) {
-                held.add(pool.submit(() -> ConnectionBudget.REPORTS.run(() -> units.read(() -> {
+                held.add(Hold.start(hold -> ConnectionBudget.REPORTS.run(() -> units.read(() -> {
                     String name = jdbc.sql("select current_setting('application_name')").query(String.class).single();
-                    holding.countDown();
-                    try {
-                        release.await(20, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
+                    hold.here();
                     return name;
                 }))));
             }
-            assertThat(holding.await(10, TimeUnit.SECONDS)).as("every report connection taken").isTrue();
 
             Api.Response posted = t.postVoucher("""
                     {"date": "2026-04-02", "text": "Salg", "lines": [{"account": 6190, "amount": "125.00"}, {"account": 1010, "amount": "-125.00", "vatCode": "U25"}]}""");
@@ -53,13 +40,11 @@ class ReportBudgetTest {
             assertThat(report.status()).as("a report waits for its own connections, and is told to retry").isEqualTo(503);
             assertThat(report.header("Retry-After")).isNotNull();
 
-            release.countDown();
-            for (Future<String> f : held) assertThat(f.get(10, TimeUnit.SECONDS)).isEqualTo("ledgerline-reports");
+            for (Hold<String> hold : held) assertThat(hold.release()).isEqualTo("ledgerline-reports");
             assertThat(t.api().get(t.path("/reports/trial-balance?from=2026-01-01&to=2026-12-31")).status()).isEqualTo(200);
             assertThat(units.read(() -> jdbc.sql("select current_setting('application_name')").query(String.class).single())).isEqualTo("ledgerline");
         } finally {
-            release.countDown();
-            pool.shutdownNow();
+            held.forEach(Hold::close);
         }
     }
 }

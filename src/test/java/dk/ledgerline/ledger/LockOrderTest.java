@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.ledgerline.shared.TenantTransactions;
 import dk.ledgerline.shared.UnitOfWork;
+import dk.ledgerline.testing.Hold;
 import dk.ledgerline.testing.InProcessCompany;
 import dk.ledgerline.testing.TestApp;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -39,21 +39,12 @@ class LockOrderTest {
                 VoucherDraft.inKroner(LocalDate.of(2026, 3, 1), "Marts 2026", lines),
                 VoucherDraft.inKroner(LocalDate.of(2025, 3, 1), "Marts 2025", lines));
 
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        CountDownLatch held = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        try {
-            Future<?> holder = pool.submit(() -> units.write(() -> {
-                ledger.holdPostings(companyId, LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31));
-                held.countDown();
-                try {
-                    release.await(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return null;
-            }));
-            assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (Hold<Void> year2025 = Hold.start(hold -> units.write(() -> {
+            ledger.holdPostings(companyId, LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31));
+            hold.here();
+            return null;
+        }))) {
             Future<PostingOutcome> batch = pool.submit(() -> ledger.postAll(companyId, userId, laterYearFirst, "TEST", true));
             Thread.sleep(300);
             assertThat(batch.isDone()).as("the batch waits for 2025, which is held").isFalse();
@@ -64,13 +55,10 @@ class LockOrderTest {
                     .params(companyId, LocalDate.of(2026, 1, 1)).query(LocalDate.class).list());
             assertThat(free).as("2026 is not held by the waiting batch").containsExactly(LocalDate.of(2026, 1, 1));
 
-            release.countDown();
-            holder.get(10, TimeUnit.SECONDS);
-            PostingOutcome posted = batch.get(10, TimeUnit.SECONDS);
-            assertThat(posted).isInstanceOfSatisfying(PostingOutcome.Posted.class, p -> assertThat(p.vouchers())
+            year2025.release();
+            assertThat(batch.get(10, TimeUnit.SECONDS)).isInstanceOfSatisfying(PostingOutcome.Posted.class, p -> assertThat(p.vouchers())
                     .extracting(v -> v.fiscalYear() + "/" + v.number()).containsExactly("2026/1", "2025/1"));
         } finally {
-            release.countDown();
             pool.shutdownNow();
         }
     }
