@@ -1,5 +1,6 @@
 package dk.ledgerline.admission;
 
+import dk.ledgerline.admission.internal.Chains;
 import dk.ledgerline.admission.internal.ClassLimiter;
 import dk.ledgerline.admission.internal.ClassLimiter.Place;
 import dk.ledgerline.admission.internal.ClassLimiter.Refusal;
@@ -74,7 +75,8 @@ public class AdmissionFilter extends OncePerRequestFilter {
         request.setAttribute(WORK_CLASS, workClass);
         Place place = admitted.place();
         try {
-            if (workClass == WorkClass.REPORT) runOnReportConnections(chain, request, response);
+            // reports and exports take their connections from their own small pool
+            if (workClass == WorkClass.REPORT) Chains.within(ConnectionBudget.REPORTS::run, chain, request, response);
             else chain.doFilter(request, response);
         } catch (ServletException | IOException | RuntimeException failure) {
             if (TransientFailures.isUnavailable(failure)) place.dropped();
@@ -85,30 +87,6 @@ public class AdmissionFilter extends OncePerRequestFilter {
         if (status == 503 || status == 504) place.dropped();
         else if (status >= 400) place.ignored();
         else place.succeeded();
-    }
-
-    /** Reports and exports take their connections from their own small pool. */
-    private static void runOnReportConnections(FilterChain chain, HttpServletRequest request, HttpServletResponse response)
-            throws ServletException, IOException {
-        try {
-            ConnectionBudget.REPORTS.run(() -> {
-                try {
-                    chain.doFilter(request, response);
-                } catch (ServletException | IOException e) {
-                    throw new ChainFailure(e);
-                }
-                return null;
-            });
-        } catch (ChainFailure failure) {
-            if (failure.getCause() instanceof IOException io) throw io;
-            throw (ServletException) failure.getCause();
-        }
-    }
-
-    private static final class ChainFailure extends RuntimeException {
-        ChainFailure(Exception cause) {
-            super(cause);
-        }
     }
 
     private static void refuse(HttpServletRequest request, HttpServletResponse response, WorkClass workClass, Refusal refusal) throws IOException {

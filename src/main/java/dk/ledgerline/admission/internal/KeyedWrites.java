@@ -69,26 +69,16 @@ public class KeyedWrites {
 
     public void run(Keyed keyed, HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
         RecordedResponse recorded = new RecordedResponse(response);
-        Outcome outcome;
-        try {
-            outcome = units.writeIdempotent(() -> {
-                recorded.startRun();
-                tenants.bindCaller(keyed.userId(), keyed.companyId());
-                Optional<Outcome> answered = claim(keyed);
-                if (answered.isPresent()) return answered.get();
-                runChain(chain, request, recorded);
-                if (recorded.getStatus() >= 400) {
-                    units.discard();
-                } else {
-                    store.complete(keyed.scope(), keyed.key(), recorded.getStatus(), recorded.getContentType(), recorded.getHeader("Location"),
-                            sessionStartedFor(request), recorded.getContentAsByteArray());
-                }
-                return new Answered();
-            });
-        } catch (ChainFailure failure) {
-            if (failure.getCause() instanceof IOException io) throw io;
-            throw (ServletException) failure.getCause();
-        }
+        Outcome outcome = Chains.within(proceed -> units.writeIdempotent(() -> {
+            recorded.startRun();
+            tenants.bindCaller(keyed.userId(), keyed.companyId());
+            Optional<Outcome> answered = claim(keyed);
+            if (answered.isPresent()) return answered.get();
+            proceed.get();
+            if (recorded.getStatus() >= 400) units.discard();
+            else complete(keyed, recorded, sessionStartedFor(request));
+            return new Answered();
+        }), chain, request, recorded);
         int status = recorded.getStatus();
         if (outcome instanceof Answered && status >= 400 && status < 500) outcome = recordRejection(keyed, recorded);
         switch (outcome) {
@@ -111,8 +101,7 @@ public class KeyedWrites {
             tenants.bindCaller(keyed.userId(), keyed.companyId());
             Optional<Outcome> answered = claim(keyed);
             if (answered.isPresent()) return answered.get() instanceof InFlight ? new Answered() : answered.get();
-            store.complete(keyed.scope(), keyed.key(), recorded.getStatus(), recorded.getContentType(), recorded.getHeader("Location"),
-                    null, recorded.getContentAsByteArray());
+            complete(keyed, recorded, null);
             return new Answered();
         });
     }
@@ -159,18 +148,8 @@ public class KeyedWrites {
         return request.getAttribute(AuthenticationFilter.SESSION_STARTED_FOR) instanceof Long userId ? userId : null;
     }
 
-    private static void runChain(FilterChain chain, HttpServletRequest request, RecordedResponse response) {
-        try {
-            chain.doFilter(request, response);
-        } catch (IOException | ServletException e) {
-            throw new ChainFailure(e);
-        }
-    }
-
-    /** Carries a checked failure of the chain through the unit of work, which rolls back on it. */
-    private static final class ChainFailure extends RuntimeException {
-        ChainFailure(Exception cause) {
-            super(cause);
-        }
+    private void complete(Keyed keyed, RecordedResponse recorded, Long sessionUserId) {
+        store.complete(keyed.scope(), keyed.key(), recorded.getStatus(), recorded.getContentType(), recorded.getHeader("Location"),
+                sessionUserId, recorded.getContentAsByteArray());
     }
 }
