@@ -46,6 +46,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private static final List<String> NOT_RECORDED = List.of("/api/v1/auth/token", "/login", "/logout");
     /** Requests that carry a password: recorded by fingerprint only, their body is not kept. */
     private static final List<String> SECRET_BODIES = List.of("/api/v1/users", "/signup");
+    /** Posting one voucher: short, the most frequent write of all, and one company's all take its number row; they share commits. */
+    private static final Pattern GROUPABLE = Pattern.compile("/api/v1/companies/[0-9]+/vouchers");
 
     private final KeyedWrites writes;
     private final byte[] fingerprintSecret;
@@ -103,7 +105,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         Long companyId = request.getAttribute(CompanyAccess.REQUEST_ATTRIBUTE) instanceof CompanyAccess access ? access.companyId() : null;
         byte[] hash = RequestFingerprint.hash(fingerprintSecret, method, path, body);
         byte[] kept = SECRET_BODIES.contains(path) ? new byte[0] : body;
-        writes.run(new KeyedWrites.Keyed(scope, key, userId, companyId, hash, path, body, kept, form), readable, response, chain);
+        boolean groupable = companyId != null && "POST".equals(method) && GROUPABLE.matcher(path).matches();
+        writes.run(new KeyedWrites.Keyed(scope, key, userId, companyId, hash, path, body, kept, form, groupable), readable, response, chain);
     }
 
     private static boolean isForm(HttpServletRequest request) {

@@ -1,5 +1,8 @@
 package dk.ledgerline.shared;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,11 +12,16 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.jdbc.datasource.ConnectionHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.SavepointManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.DefaultTransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The one owner of database transactions. The outermost call opens a unit of work, runs it,
@@ -40,24 +48,31 @@ public final class UnitOfWork {
     private static final ThreadLocal<Unit> CURRENT = new ThreadLocal<>();
 
     private final PlatformTransactionManager transactions;
+    private final GroupCommit groups;
     private final Clock clock;
 
-    public UnitOfWork(PlatformTransactionManager transactions, Clock clock) {
+    public UnitOfWork(PlatformTransactionManager transactions, GroupCommit groups, Clock clock) {
         this.transactions = transactions;
+        this.groups = groups;
         this.clock = clock;
     }
 
-    /** An open unit: its transaction, and the first retryable failure that passed through a step of it. */
+    /**
+     * An open unit: its transaction (none for a member of a group, whose leader commits), its
+     * savepoints, and the first retryable failure that passed through a step of it.
+     */
     private static final class Unit {
         final TransactionStatus status;
+        final SavepointManager savepoints;
         final boolean readOnly;
         RuntimeException retryableFailure;
         boolean discarded;
         int savepointRollbacks;
         final List<Runnable> afterCommit = new ArrayList<>();
 
-        Unit(TransactionStatus status, boolean readOnly) {
+        Unit(TransactionStatus status, SavepointManager savepoints, boolean readOnly) {
             this.status = status;
+            this.savepoints = savepoints;
             this.readOnly = readOnly;
         }
     }
@@ -74,6 +89,58 @@ public final class UnitOfWork {
         return run(work, false, true);
     }
 
+    /**
+     * A {@link #writeIdempotent} that may share its transaction and commit with concurrent ones of
+     * the same lane ({@link GroupCommit}): for short, frequent writes such as posting a voucher,
+     * whose lane is their company. Its writes stay or go alone; it answers after the shared commit.
+     */
+    public <T> T writeIdempotentGrouped(long lane, Supplier<T> work) {
+        if (CURRENT.get() != null || !groups.enabled()) return writeIdempotent(work);
+        for (int run = 1; ; run++) {
+            GroupCommit.Outcome<T> outcome = groups.run(lane, connection -> asMember(connection, work));
+            switch (outcome) {
+                case GroupCommit.Done<T> done -> {
+                    for (Runnable action : done.afterCommit()) action.run();
+                    return done.result();
+                }
+                case GroupCommit.Failed<T> failed -> {
+                    if (!mayRunAgain(failed.rerun(), failed.duringCommit(), true, run)) throw failed.failure();
+                }
+            }
+            log.info("Running a grouped unit of work again (run {}): the database lost a race or its primary", run + 1);
+        }
+    }
+
+    /**
+     * Runs a member's work on this thread with the group's connection bound as its transaction, as
+     * an open unit whose savepoints are the connection's; what the unit registered for after commit
+     * runs when the group has committed.
+     */
+    private <T> GroupCommit.Turn<T> asMember(Connection connection, Supplier<T> work) {
+        Unit unit = new Unit(null, new ConnectionSavepoints(connection), false);
+        ConnectionHolder holder = new ConnectionHolder(connection);
+        holder.setSynchronizedWithTransaction(true);
+        TransactionSynchronizationManager.bindResource(groups.dataSource(), holder);
+        TransactionSynchronizationManager.initSynchronization();
+        TransactionSynchronizationManager.setActualTransactionActive(true);
+        CURRENT.set(unit);
+        try {
+            T result = work.get();
+            if (unit.retryableFailure != null) return new GroupCommit.Turn<>(result, false, unit.retryableFailure, List.of());
+            if (unit.discarded) return new GroupCommit.Turn<>(result, false, null, List.of());
+            return new GroupCommit.Turn<>(result, true, null, List.copyOf(unit.afterCommit));
+        } catch (RuntimeException failure) {
+            return new GroupCommit.Turn<>(null, false, failure, List.of());
+        } finally {
+            CURRENT.remove();
+            List<TransactionSynchronization> registered = TransactionSynchronizationManager.getSynchronizations();
+            TransactionSynchronizationManager.clearSynchronization();
+            for (TransactionSynchronization synchronization : registered) synchronization.afterCompletion(TransactionSynchronization.STATUS_UNKNOWN);
+            TransactionSynchronizationManager.setActualTransactionActive(false);
+            TransactionSynchronizationManager.unbindResource(groups.dataSource());
+        }
+    }
+
     public <T> T read(Supplier<T> work) {
         return run(work, true, false);
     }
@@ -87,14 +154,14 @@ public final class UnitOfWork {
         Unit unit = CURRENT.get();
         if (unit == null) return write(step);
         requireWritable(unit);
-        Object savepoint = unit.status.createSavepoint();
+        Object savepoint = unit.savepoints.createSavepoint();
         try {
             T result = step.get();
-            unit.status.releaseSavepoint(savepoint);
+            unit.savepoints.releaseSavepoint(savepoint);
             return result;
         } catch (Rejection rejection) {
-            unit.status.rollbackToSavepoint(savepoint);
-            unit.status.releaseSavepoint(savepoint);
+            unit.savepoints.rollbackToSavepoint(savepoint);
+            unit.savepoints.releaseSavepoint(savepoint);
             unit.savepointRollbacks++;
             throw rejection;
         } catch (RuntimeException failure) {
@@ -153,7 +220,7 @@ public final class UnitOfWork {
                 unit = open(readOnly);
             } catch (RuntimeException noConnection) {
                 // Nothing ran yet: a primary that is just going away refuses connections for a moment.
-                if (!mayRunAgain(noConnection, false, true, run)) throw noConnection;
+                if (!mayRunAgain(TransientFailures.isRetryable(noConnection), false, true, run)) throw noConnection;
                 log.info("Opening a unit of work again (run {}): the database refused a connection", run + 1);
                 continue;
             }
@@ -164,7 +231,7 @@ public final class UnitOfWork {
                     // A step failed retryably and its caller answered for it (a 503 page, say): the
                     // transaction is not to be trusted. Undo it, and run again if there is time.
                     rollback(unit);
-                    if (!mayRunAgain(unit.retryableFailure, false, readOnly || idempotent, run)) return result;
+                    if (!mayRunAgain(true, false, readOnly || idempotent, run)) return result;
                 } else if (unit.discarded) {
                     rollback(unit);
                     return result;
@@ -177,7 +244,7 @@ public final class UnitOfWork {
                 }
             } catch (RuntimeException failure) {
                 rollback(unit);
-                if (!mayRunAgain(failure, committing, readOnly || idempotent, run)) throw failure;
+                if (!mayRunAgain(TransientFailures.isRetryable(failure), committing, readOnly || idempotent, run)) throw failure;
             } finally {
                 CURRENT.remove();
             }
@@ -188,7 +255,8 @@ public final class UnitOfWork {
     private Unit open(boolean readOnly) {
         DefaultTransactionDefinition definition = new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         definition.setReadOnly(readOnly);
-        Unit unit = new Unit(transactions.getTransaction(definition), readOnly);
+        TransactionStatus status = transactions.getTransaction(definition);
+        Unit unit = new Unit(status, status, readOnly);
         CURRENT.set(unit);
         return unit;
     }
@@ -204,8 +272,8 @@ public final class UnitOfWork {
     }
 
     /** Sleeps the backoff and says yes, or says no: not retryable, ambiguous, out of runs or out of time. */
-    private boolean mayRunAgain(RuntimeException failure, boolean duringCommit, boolean commitMayRepeat, int run) {
-        if (!TransientFailures.isRetryable(failure) || run >= RUNS_MAX) return false;
+    private boolean mayRunAgain(boolean retryable, boolean duringCommit, boolean commitMayRepeat, int run) {
+        if (!retryable || run >= RUNS_MAX) return false;
         if (duringCommit && !commitMayRepeat) return false;
         Duration backoff = backoff(run);
         Optional<Duration> left = RequestDeadline.left(clock.instant());
@@ -223,6 +291,36 @@ public final class UnitOfWork {
     static Duration backoff(int run) {
         long capMs = Math.min(RETRY_BACKOFF_MAX.toMillis(), RETRY_BACKOFF_FIRST.toMillis() << Math.min(run - 1, 10));
         return Duration.ofMillis(capMs / 2 + ThreadLocalRandom.current().nextLong(capMs / 2 + 1));
+    }
+
+    /** Savepoints straight on a group's connection, for the steps of one member. */
+    private record ConnectionSavepoints(Connection connection) implements SavepointManager {
+        @Override
+        public Object createSavepoint() {
+            try {
+                return connection.setSavepoint();
+            } catch (SQLException failure) {
+                throw new DataAccessResourceFailureException("could not create a savepoint: " + failure.getMessage(), failure);
+            }
+        }
+
+        @Override
+        public void rollbackToSavepoint(Object savepoint) {
+            try {
+                connection.rollback((Savepoint) savepoint);
+            } catch (SQLException failure) {
+                throw new DataAccessResourceFailureException("could not roll back to a savepoint: " + failure.getMessage(), failure);
+            }
+        }
+
+        @Override
+        public void releaseSavepoint(Object savepoint) {
+            try {
+                connection.releaseSavepoint((Savepoint) savepoint);
+            } catch (SQLException failure) {
+                throw new DataAccessResourceFailureException("could not release a savepoint: " + failure.getMessage(), failure);
+            }
+        }
     }
 
     private static void noteFailure(Unit unit, RuntimeException failure) {

@@ -55,7 +55,11 @@ public class KeyedWrites {
      * its content, the body as sent (for naming differences) and as kept (nothing for secrets).
      */
     public record Keyed(String scope, String key, Long userId, Long companyId, byte[] requestHash, String path,
-                        byte[] body, byte[] keptBody, boolean form) {}
+                        byte[] body, byte[] keptBody, boolean form, boolean groupable) {
+        public Keyed {
+            if (groupable && companyId == null) throw new IllegalArgumentException("only a company's writes share a group commit: its company is its lane");
+        }
+    }
 
     private sealed interface Outcome {}
 
@@ -69,7 +73,7 @@ public class KeyedWrites {
 
     public void run(Keyed keyed, HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
         RecordedResponse recorded = new RecordedResponse(response);
-        Outcome outcome = Chains.within(proceed -> units.writeIdempotent(() -> {
+        Outcome outcome = Chains.within(proceed -> unit(keyed, () -> {
             recorded.startRun();
             tenants.bindCaller(keyed.userId(), keyed.companyId());
             Optional<Outcome> answered = claim(keyed);
@@ -90,6 +94,11 @@ public class KeyedWrites {
             case InFlight inFlight -> ProblemResponses.write(response, 409, "Request in flight", "a request with Idempotency-Key "
                     + keyed.key() + " is still being processed; retry after it finishes");
         }
+    }
+
+    /** Short, frequent writes of a company may share their commit with others of the same company (see {@link UnitOfWork#writeIdempotentGrouped}). */
+    private <T> T unit(Keyed keyed, java.util.function.Supplier<T> work) {
+        return keyed.groupable() ? units.writeIdempotentGrouped(keyed.companyId(), work) : units.writeIdempotent(work);
     }
 
     /**
@@ -122,6 +131,8 @@ public class KeyedWrites {
         }
         Optional<Stored> first = store.find(keyed.scope(), keyed.key());
         if (first.isEmpty()) return Optional.of(new InFlight()); // forgotten by the sweep just now: as good as in flight
+        // Claimed but not completed: only this transaction can see that, when a retry joined the first's group commit.
+        if (first.get().status() == IdempotencyStore.CLAIMED) return Optional.of(new InFlight());
         return Optional.of(Arrays.equals(first.get().requestHash(), keyed.requestHash()) ? new Replay(first.get()) : new Mismatch(first.get()));
     }
 

@@ -3,6 +3,7 @@ package dk.ledgerline.shared.internal;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dk.ledgerline.shared.ConnectionBudget;
+import dk.ledgerline.shared.GroupCommit;
 import dk.ledgerline.shared.TenantTransactions;
 import java.time.Clock;
 import java.time.Duration;
@@ -98,6 +99,12 @@ class DatabaseConfiguration {
         config.addDataSourceProperty("connectTimeout", "5");
         config.addDataSourceProperty("ApplicationName", name);
         return new HikariDataSource(config);
+    }
+
+    /** Postings of one company share a transaction and a commit when they arrive together. */
+    @Bean
+    GroupCommit groupCommit(DataSource dataSource, DatabaseSettings settings, Clock clock) {
+        return new GroupCommit(dataSource, clock, settings.postingLanes());
     }
 
     @Bean(defaultCandidate = false)
