@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
@@ -18,14 +19,17 @@ import org.springframework.dao.QueryTimeoutException;
 
 /**
  * Group commit: concurrent units of work of one lane share one transaction and one commit. Each
- * member runs on its own thread, in its turn, inside a savepoint of the group's transaction: a
- * member that fails or is discarded rolls back to its savepoint and takes no other member with
- * it. The first member of a group leads it: once every member that joined has had its turn, it
- * closes the group and commits; the members answer only after that commit.
+ * member runs on its own thread, in its turn. The first member opens and leads the group and runs
+ * first, as a plain transaction; every later member runs inside a savepoint. A member that fails
+ * or is discarded undoes only itself (the first by rolling back the transaction, which nobody
+ * else has used yet; a later one to its savepoint). Once every member that joined has had its
+ * turn, the leader closes the group and commits; the members answer only after that commit.
  *
  * <p>Why: a busy company's postings all take its voucher-number row, so one at a time they wait
- * for each other's commit; gathered, one commit carries many. Companies map to lanes, one lane per
- * company, and a lane has one group open at a time, so two groups never wait for each other's rows.
+ * for each other's commit; gathered, one commit carries many. A company always maps to the same
+ * lane, and a lane has one group open at a time, so two open groups never wait for each other's
+ * rows. A posting that finds no group open in its lane leads one of its own and costs what an
+ * ungrouped unit does: companies that post alone are not slowed by the ones that post together.
  */
 public final class GroupCommit {
     /**
@@ -33,6 +37,11 @@ public final class GroupCommit {
      * cache; beyond that every snapshot of every session slows down. Each member is one.
      */
     static final int MEMBERS_MAX = 32;
+    /**
+     * Lanes companies are spread over. Companies sharing a lane take turns, so there are many more
+     * lanes than postings can be in flight; connections, not lanes, bound the groups that run at once.
+     */
+    static final int LANES = 1024;
     /**
      * Settings a member must not inherit from the member before it: each member binds its own
      * caller, and one that forgot would find no rows rather than its neighbour's. Reset, then the
@@ -48,13 +57,12 @@ public final class GroupCommit {
     private final LongAdder groupsCommitted = new LongAdder();
     private final LongAdder membersCommitted = new LongAdder();
 
-    /** {@code lanes}: how many groups may be open at once; 0 turns group commit off. */
-    public GroupCommit(DataSource dataSource, Clock clock, int lanes) {
-        if (lanes < 0) throw new IllegalArgumentException("lanes must be 0 (off) or more; was " + lanes);
+    /** Off: every unit commits on its own, as {@link UnitOfWork#writeIdempotent} does. */
+    public GroupCommit(DataSource dataSource, Clock clock, boolean on) {
         this.dataSource = dataSource;
         this.clock = clock;
-        this.lanes = new Lane[lanes];
-        for (int i = 0; i < lanes; i++) this.lanes[i] = new Lane();
+        this.lanes = new Lane[on ? LANES : 0];
+        for (int i = 0; i < lanes.length; i++) this.lanes[i] = new Lane();
     }
 
     boolean enabled() {
@@ -112,7 +120,7 @@ public final class GroupCommit {
         int finished;
         int kept; // members whose writes stay
         RuntimeException broken; // the transaction can no longer commit
-        boolean ended;
+        final CountDownLatch ended = new CountDownLatch(1);
         RuntimeException commitFailure;
     }
 
@@ -129,6 +137,7 @@ public final class GroupCommit {
             leader = group == null;
             if (leader) {
                 group = new Group();
+                group.turn.lock(); // uncontended: the group is not yet published, so its leader runs first
                 lane.open = group;
             }
             synchronized (group) {
@@ -139,7 +148,7 @@ public final class GroupCommit {
         Turn<T> turn = null;
         RuntimeException turnFailure = null;
         try {
-            turn = takeTurn(group, member);
+            turn = takeTurn(group, member, leader);
         } catch (RuntimeException failure) {
             turnFailure = failure;
         }
@@ -159,18 +168,18 @@ public final class GroupCommit {
     }
 
     /** The member's turn on the group's connection, or null when the group broke before it. */
-    private <T> Turn<T> takeTurn(Group group, Function<Connection, Turn<T>> member) {
-        boolean turnTaken = false;
+    private <T> Turn<T> takeTurn(Group group, Function<Connection, Turn<T>> member, boolean leader) {
+        boolean turnTaken = leader; // the leader took it when it opened the group
         try {
-            turnTaken = group.turn.tryLock(waitMs(), TimeUnit.MILLISECONDS);
+            if (!leader) turnTaken = group.turn.tryLock(waitMs(), TimeUnit.MILLISECONDS);
             if (!turnTaken) throw new QueryTimeoutException("the request's deadline passed while its group of postings was busy");
             synchronized (group) {
                 if (group.broken != null) return null;
             }
             Connection connection = group.connection;
             try {
-                if (connection == null) connection = group.connection = open();
-                execute(connection, MEMBER_START);
+                if (leader) connection = group.connection = open();
+                else execute(connection, MEMBER_START);
             } catch (RuntimeException failure) {
                 breakGroup(group, failure);
                 throw failure;
@@ -182,9 +191,10 @@ public final class GroupCommit {
                 }
             } else {
                 try {
-                    execute(connection, MEMBER_UNDO);
-                } catch (RuntimeException failure) {
-                    breakGroup(group, failure);
+                    if (leader) connection.rollback(); // nobody else has used the transaction yet
+                    else execute(connection, MEMBER_UNDO);
+                } catch (SQLException | RuntimeException failure) {
+                    breakGroup(group, failure instanceof RuntimeException r ? r : new DataAccessResourceFailureException(failure.getMessage(), failure));
                     // the member's own failure is what its caller should hear; the group's rollback undoes it anyway
                 }
             }
@@ -196,7 +206,8 @@ public final class GroupCommit {
             if (turnTaken) group.turn.unlock();
             synchronized (group) {
                 group.finished++;
-                group.notifyAll();
+                // only the leader waits on the group itself, and only for this
+                if (group.finished == group.joined) group.notifyAll();
             }
         }
     }
@@ -246,21 +257,19 @@ public final class GroupCommit {
         }
         synchronized (group) {
             group.commitFailure = commitFailure;
-            group.ended = true;
-            group.notifyAll();
         }
+        group.ended.countDown();
         if (interrupted) Thread.currentThread().interrupt();
     }
 
     private static void awaitEnd(Group group) {
         boolean interrupted = false;
-        synchronized (group) {
-            while (!group.ended) {
-                try {
-                    group.wait();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
+        for (;;) {
+            try {
+                group.ended.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
             }
         }
         if (interrupted) Thread.currentThread().interrupt();

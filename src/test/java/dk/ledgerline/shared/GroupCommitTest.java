@@ -109,6 +109,24 @@ class GroupCommitTest {
     }
 
     @Test
+    void aLeaderWhoseWorkIsUndoneStillCommitsTheMembersBehindIt() throws Exception {
+        String run = UUID.randomUUID().toString();
+        int firstNumber = nextNumber();
+        try (Hold<Seen> leader = Hold.start(hold -> grouped(() -> {
+            Seen seen = post("Leder " + run);
+            hold.here();
+            units.discard();
+            return seen;
+        }))) {
+            Future<Seen> valid = join(() -> post("Gyldig " + run));
+            awaitJoined(2);
+            leader.release();
+            assertThat(valid.get(10, TimeUnit.SECONDS).voucher().number()).as("the number the leader gave back").isEqualTo(firstNumber);
+        }
+        assertThat(textsLike(run)).containsExactly("Gyldig " + run);
+    }
+
+    @Test
     void whenTheGroupsConnectionDiesEveryMemberRunsAgainAndPostsOnce() throws Exception {
         String run = UUID.randomUUID().toString();
         AtomicInteger killerRuns = new AtomicInteger();

@@ -5,6 +5,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import dk.ledgerline.shared.ConnectionBudget;
 import dk.ledgerline.shared.GroupCommit;
 import dk.ledgerline.shared.TenantTransactions;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -104,7 +106,18 @@ class DatabaseConfiguration {
     /** Postings of one company share a transaction and a commit when they arrive together. */
     @Bean
     GroupCommit groupCommit(DataSource dataSource, DatabaseSettings settings, Clock clock) {
-        return new GroupCommit(dataSource, clock, settings.postingLanes());
+        return new GroupCommit(dataSource, clock, settings.groupCommit());
+    }
+
+    /** Commits and the units they carried: their ratio is the average group, the gain over one commit each. */
+    @Bean
+    MeterBinder groupCommitMetrics(GroupCommit groups) {
+        return registry -> {
+            FunctionCounter.builder("ledgerline.group_commit.commits", groups, GroupCommit::groupsCommitted)
+                    .description("commits made for groups of postings").register(registry);
+            FunctionCounter.builder("ledgerline.group_commit.members", groups, GroupCommit::membersCommitted)
+                    .description("postings whose writes a group commit carried").register(registry);
+        };
     }
 
     @Bean(defaultCandidate = false)

@@ -19,7 +19,7 @@ record DatabaseSettings(
         int reportPoolSize,
         Duration connectionTimeout,
         boolean embeddedDurable,
-        int postingLanes) {
+        boolean groupCommit) {
 
     /** Below this a busy moment turns into errors at once; Hikari itself refuses less than 250 ms. */
     static final Duration CONNECTION_TIMEOUT_MIN = Duration.ofMillis(250);
@@ -30,17 +30,7 @@ record DatabaseSettings(
     /** Reports get a fifth of the connections by default: enough to answer a few at once, too few to starve posting. */
     static final int REPORT_POOL_SHARE = 5;
 
-    /**
-     * By default a lane for every four connections: a lane holds one connection while its group
-     * runs and one while the group before commits, and the rest serve everything else.
-     */
-    static final int CONNECTIONS_PER_POSTING_LANE = 4;
-
     DatabaseSettings {
-        if (postingLanes < 0 || postingLanes > poolSizeMax / 2) {
-            throw new IllegalArgumentException("ledgerline.database.posting-lanes must be between 0 (no group commit) and half the pool size "
-                    + poolSizeMax / 2 + " (each lane can hold two connections); was " + postingLanes);
-        }
         if (poolSizeMax < 2 || poolSizeMax > POOL_SIZE_LIMIT) {
             throw new IllegalArgumentException("ledgerline.database.pool-size must be between 2 and " + POOL_SIZE_LIMIT + "; was " + poolSizeMax);
         }
@@ -75,8 +65,7 @@ record DatabaseSettings(
                         Math.max(2, env.getProperty("ledgerline.database.pool-size", Integer.class, 20) / REPORT_POOL_SHARE)),
                 env.getProperty("ledgerline.database.connection-timeout", Duration.class, Duration.ofSeconds(2)),
                 env.getProperty("ledgerline.database.embedded-durable", Boolean.class, true),
-                env.getProperty("ledgerline.database.posting-lanes", Integer.class,
-                        Math.max(1, env.getProperty("ledgerline.database.pool-size", Integer.class, 20) / CONNECTIONS_PER_POSTING_LANE)));
+                env.getProperty("ledgerline.database.group-commit", Boolean.class, true));
     }
 
     private static String blankToNull(String value) {
