@@ -6,6 +6,8 @@ import dk.ledgerline.testing.Api;
 import dk.ledgerline.testing.Tenant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -57,6 +59,37 @@ class ReportsTest {
                 "7680 Salgsmoms:0.00:-2500.00:-2500.00",
                 "7740 Købsmoms:1000.00:0.00:1000.00");
         assertThat(tb.get("totals").get("balance").asString()).isEqualTo("0.00");
+    }
+
+    /**
+     * Partial months are read either from their entries or as their month less the rest, whichever is
+     * shorter; cut anywhere, two adjacent ranges add up to the range they make together.
+     */
+    @Test
+    void rangesCutAnywhereAddUp() {
+        java.util.Random random = new java.util.Random(20261201);
+        java.time.LocalDate first = java.time.LocalDate.of(2025, 1, 1);
+        for (int i = 0; i < 30; i++) {
+            java.time.LocalDate from = first.plusDays(random.nextInt(100));
+            java.time.LocalDate cut = from.plusDays(random.nextInt(60));
+            java.time.LocalDate to = cut.plusDays(1 + random.nextInt(60));
+            Map<Integer, Long> whole = balances(from, to);
+            Map<Integer, Long> sum = new TreeMap<>(balances(from, cut));
+            balances(cut.plusDays(1), to).forEach((account, balance) -> sum.merge(account, balance, Long::sum));
+            sum.values().removeIf(balance -> balance == 0);
+            whole.values().removeIf(balance -> balance == 0);
+            assertThat(sum).as(from + ".." + cut + " and on to " + to).isEqualTo(whole);
+        }
+        assertThat(balances(java.time.LocalDate.of(2025, 1, 3), java.time.LocalDate.of(2025, 2, 27)))
+                .as("all but the first and last voucher, each cut out of a month read the other way round")
+                .containsExactlyEntriesOf(new TreeMap<>(Map.of(1010, -1_000_000L, 2030, 400_000L, 6190, 0L, 6480, 750_000L, 7680, -250_000L, 7740, 100_000L)));
+    }
+
+    private static Map<Integer, Long> balances(java.time.LocalDate from, java.time.LocalDate to) {
+        JsonNode tb = t.api().get(t.path("/reports/trial-balance?from=" + from + "&to=" + to)).json();
+        Map<Integer, Long> out = new TreeMap<>();
+        for (JsonNode a : tb.get("accounts")) out.put(a.get("number").asInt(), Math.round(Double.parseDouble(a.get("balance").asString()) * 100));
+        return out;
     }
 
     @Test

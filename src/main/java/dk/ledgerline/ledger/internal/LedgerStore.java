@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -366,44 +367,81 @@ public class LedgerStore {
 
     /**
      * Debit and credit per account and VAT code for [from, to]: whole months from the monthly
-     * balances, and only the partial months at either end from the entries themselves.
+     * balances, and the partial months at either end from the entries. A partial month longer than
+     * half its month is read the other way round, its month's balance less the entries outside it,
+     * so no report reads more than half a month of entries at either end.
      */
     public List<Balance> balances(long companyId, LocalDate from, LocalDate to) {
         if (from.isAfter(to)) return List.of();
         LocalDate firstWholeMonth = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
         LocalDate afterLastWholeMonth = to.plusDays(1).getDayOfMonth() == 1 ? to.plusDays(1) : to.withDayOfMonth(1);
-        StringBuilder sql = new StringBuilder();
-        var params = new LinkedHashMap<String, Object>();
-        params.put("company", companyId);
+        BalanceQuery query = new BalanceQuery(companyId);
         if (firstWholeMonth.isBefore(afterLastWholeMonth)) {
-            sql.append("""
-                    select account, vat_code, debit, credit from account_balances
-                    where company_id = :company and month >= :wholeFrom and month < :wholeTo""");
-            params.put("wholeFrom", firstWholeMonth);
-            params.put("wholeTo", afterLastWholeMonth);
-            addEntryRange(sql, params, "head", from, firstWholeMonth.minusDays(1));
-            addEntryRange(sql, params, "tail", afterLastWholeMonth, to);
+            query.months(firstWholeMonth, afterLastWholeMonth);
+            if (from.isBefore(firstWholeMonth)) query.partialMonth(from, firstWholeMonth.minusDays(1));
+            if (afterLastWholeMonth.isBefore(to.plusDays(1))) query.partialMonth(afterLastWholeMonth, to);
+        } else if (from.getMonth() == to.getMonth() && from.getYear() == to.getYear()) {
+            query.partialMonth(from, to);
         } else {
-            addEntryRange(sql, params, "all", from, to);
+            query.partialMonth(from, from.withDayOfMonth(from.lengthOfMonth()));
+            query.partialMonth(to.withDayOfMonth(1), to);
         }
-        String union = sql.toString();
-        if (union.startsWith("\nunion all\n")) union = union.substring("\nunion all\n".length());
-        return jdbc.sql("select account, vat_code, sum(debit)::bigint, sum(credit)::bigint from (" + union + ") b "
-                        + "group by account, vat_code order by account, vat_code")
-                .params(params)
+        return jdbc.sql("select account, vat_code, sum(debit)::bigint, sum(credit)::bigint from (" + query.sql() + ") b "
+                        + "group by account, vat_code having sum(debit) <> 0 or sum(credit) <> 0 order by account, vat_code")
+                .params(query.params)
                 .query((rs, n) -> new Balance(rs.getInt(1), rs.getString(2), rs.getLong(3), rs.getLong(4)))
                 .list();
     }
 
-    private static void addEntryRange(StringBuilder sql, Map<String, Object> params, String name, LocalDate from, LocalDate to) {
-        if (from.isAfter(to)) return;
-        sql.append("\nunion all\n").append("""
-                select account, coalesce(vat_code, '') as vat_code,
-                       case when amount > 0 then amount else 0 end as debit,
-                       case when amount < 0 then amount else 0 end as credit
-                from entries where company_id = :company and date between :%1$sFrom and :%1$sTo""".formatted(name));
-        params.put(name + "From", from);
-        params.put(name + "To", to);
+    /** The parts of a balance query, added up: monthly balances, and entries added or taken away. */
+    private static final class BalanceQuery {
+        final Map<String, Object> params = new LinkedHashMap<>();
+        private final List<String> parts = new ArrayList<>();
+
+        BalanceQuery(long companyId) {
+            params.put("company", companyId);
+        }
+
+        /** The balances of the months in [from, before). */
+        void months(LocalDate from, LocalDate before) {
+            String name = "m" + parts.size();
+            parts.add("""
+                    select account, vat_code, debit, credit from account_balances
+                    where company_id = :company and month >= :%1$sFrom and month < :%1$sBefore""".formatted(name));
+            params.put(name + "From", from);
+            params.put(name + "Before", before);
+        }
+
+        /** [from, to] within one month: its entries, or its month's balance less the entries outside it, whichever reads fewer days. */
+        void partialMonth(LocalDate from, LocalDate to) {
+            LocalDate monthStart = from.withDayOfMonth(1);
+            LocalDate monthEnd = from.withDayOfMonth(from.lengthOfMonth());
+            if (to.isBefore(from) || to.isAfter(monthEnd)) throw new IllegalArgumentException(from + ".." + to + " is not a range within one month");
+            long days = ChronoUnit.DAYS.between(from, to) + 1;
+            if (days * 2 <= from.lengthOfMonth()) {
+                entries(from, to, 1);
+                return;
+            }
+            months(monthStart, monthStart.plusMonths(1));
+            if (from.isAfter(monthStart)) entries(monthStart, from.minusDays(1), -1);
+            if (to.isBefore(monthEnd)) entries(to.plusDays(1), monthEnd, -1);
+        }
+
+        private void entries(LocalDate from, LocalDate to, int sign) {
+            String name = "e" + parts.size();
+            String negate = sign < 0 ? "-" : "";
+            parts.add("""
+                    select account, coalesce(vat_code, '') as vat_code,
+                           %2$s(case when amount > 0 then amount else 0 end) as debit,
+                           %2$s(case when amount < 0 then amount else 0 end) as credit
+                    from entries where company_id = :company and date between :%1$sFrom and :%1$sTo""".formatted(name, negate));
+            params.put(name + "From", from);
+            params.put(name + "To", to);
+        }
+
+        String sql() {
+            return String.join("\nunion all\n", parts);
+        }
     }
 
     /** Entries on one account in [from, to], in date order after the keyset position, at most {@code limit}. */
