@@ -6,7 +6,12 @@ import dk.ledgerline.reporting.ReportCsv;
 import dk.ledgerline.reporting.Reports;
 import dk.ledgerline.shared.Amounts;
 import dk.ledgerline.shared.ProblemException;
-import java.io.StringWriter;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
@@ -21,6 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/companies/{companyId}")
 class ReportsApi {
     static final String CSV = "text/csv;charset=UTF-8";
+    /** Characters an export gathers before it hands them to the connection: a few vouchers' worth per write. */
+    static final int EXPORT_BUFFER_CHARS = 16 * 1024;
 
     private final Reports reports;
 
@@ -122,15 +129,21 @@ class ReportsApi {
         return csv("kontokort-" + account, s.range(), csv.toString());
     }
 
+    /**
+     * Streams: each page of vouchers is written out before the next is read, so a company of any
+     * size is exported in the memory of one page, and the first bytes leave at once.
+     */
     @GetMapping(path = "/exports/journal.ledger", produces = "text/plain;charset=UTF-8")
-    ResponseEntity<String> ledgerJournal(@RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access,
-                                         @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+    void ledgerJournal(@RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access,
+                       @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                       HttpServletResponse response) throws IOException {
         Reports.Range range = range(access, from, to);
-        StringWriter out = new StringWriter();
+        response.setContentType("text/plain;charset=UTF-8");
+        response.setHeader("Content-Disposition", "inline; filename=\"journal-" + range.from() + "-" + range.to() + ".ledger\"");
+        // Not the servlet's PrintWriter, which swallows a client's going away: the export stops when its reader does.
+        Writer out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8), EXPORT_BUFFER_CHARS);
         reports.writeLedgerJournal(access.companyId(), range, out);
-        return ResponseEntity.ok()
-                .header("Content-Disposition", "inline; filename=\"journal-" + range.from() + "-" + range.to() + ".ledger\"")
-                .body(out.toString());
+        out.flush();
     }
 
     private Reports.Range range(CompanyAccess access, String from, String to) {

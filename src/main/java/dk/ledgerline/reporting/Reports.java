@@ -15,10 +15,12 @@ import java.io.Writer;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
@@ -31,8 +33,10 @@ import org.springframework.stereotype.Service;
 public class Reports {
     /** Years a report may span: more is a typing mistake, or an attempt to make the server work for nothing. */
     public static final int RANGE_YEARS_MAX = 20;
-    /** Pages of vouchers the journal export reads at a time. */
-    static final int EXPORT_PAGE_SIZE = 200;
+    /** Vouchers the journal export reads at a time: the largest page the ledger gives. */
+    static final int EXPORT_PAGE_SIZE = Ledger.VOUCHER_PAGE_SIZE_MAX;
+    private static final Pattern LINE_BREAKS = Pattern.compile("[\\r\\n\\t]+");
+    private static final Pattern SPACES = Pattern.compile(" {2,}");
 
     private final Ledger ledger;
     private final Clock clock;
@@ -136,14 +140,15 @@ public class Reports {
      * accounts named "number name". hledger's {@code bal} on it gives the trial balance above.
      */
     public void writeLedgerJournal(long companyId, Range range, Writer out) {
-        Map<Integer, Account> chart = chart(companyId);
+        Map<Integer, String> names = new HashMap<>();
+        chart(companyId).forEach((number, account) -> names.put(number, accountName(number, account)));
         try {
             out.write("; Ledgerline journal export, " + range.from() + " to " + range.to() + ", amounts in DKK\n\n");
             out.write("commodity 1000.00 DKK\n\n");
             String cursor = null;
             do {
                 Page<Voucher> page = ledger.vouchers(companyId, range.from(), range.to(), cursor, EXPORT_PAGE_SIZE);
-                for (Voucher v : page.items()) writeTransaction(v, chart, out);
+                for (Voucher v : page.items()) writeTransaction(v, names, out);
                 cursor = page.next();
             } while (cursor != null);
         } catch (IOException e) {
@@ -151,11 +156,11 @@ public class Reports {
         }
     }
 
-    private static void writeTransaction(Voucher v, Map<Integer, Account> chart, Writer out) throws IOException {
+    private static void writeTransaction(Voucher v, Map<Integer, String> names, Writer out) throws IOException {
         out.write(v.date() + " (" + v.fiscalYear() + "/" + v.number() + ") " + oneLine(v.text()) + "\n");
         if (!"DKK".equals(v.currency())) out.write("    ; currency: " + v.currency() + " at " + v.exchangeRate().toPlainString() + " DKK\n");
         for (Entry e : v.entries()) {
-            String name = accountName(e.account(), chart);
+            String name = names.computeIfAbsent(e.account(), number -> accountName(number, null));
             String amount = Amounts.format(e.amount()) + " DKK";
             String comment = e.vatCode() == null ? "" : "  ; vat:" + e.vatCode();
             int pad = Math.max(2, 60 - name.length());
@@ -164,13 +169,14 @@ public class Reports {
         out.write("\n");
     }
 
-    private static String accountName(int number, Map<Integer, Account> chart) {
-        Account a = chart.get(number);
-        return oneLine(number + " " + (a == null ? "" : a.name())).replace(":", "-").replaceAll(" {2,}", " ").replace(";", ",").strip();
+    /** "number name" as hledger reads an account: no colons (its separator), semicolons (comments) or double spaces (the amount's start). */
+    private static String accountName(int number, Account account) {
+        String name = oneLine(number + " " + (account == null ? "" : account.name())).replace(":", "-").replace(";", ",");
+        return SPACES.matcher(name).replaceAll(" ").strip();
     }
 
     private static String oneLine(String text) {
-        return text.replaceAll("[\\r\\n\\t]+", " ");
+        return LINE_BREAKS.matcher(text).replaceAll(" ");
     }
 
     private Map<Integer, Account> chart(long companyId) {

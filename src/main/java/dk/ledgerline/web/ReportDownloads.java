@@ -3,9 +3,10 @@ package dk.ledgerline.web;
 import dk.ledgerline.identity.CompanyAccess;
 import dk.ledgerline.reporting.ReportCsv;
 import dk.ledgerline.reporting.Reports;
-import dk.ledgerline.shared.ProblemException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.Writer;
 import java.time.LocalDate;
-import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,8 +21,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 class ReportDownloads {
     /** Entries read per round when a statement is written out whole. */
     static final int STATEMENT_BATCH = 1_000;
-    /** A year of a busy small business is a few thousand entries per account; more asks for a shorter range. */
-    static final int STATEMENT_ENTRIES_MAX = 100_000;
 
     private final Reports reports;
     private final ReportRanges ranges;
@@ -53,22 +52,22 @@ class ReportDownloads {
         return Downloads.csv(ReportCsv.fileName("balance", new Reports.Range(date, date)), ReportCsv.balanceSheet(b));
     }
 
+    /** Streams page by page, so an account of any length is written in the memory of one page. */
     @GetMapping("/companies/{companyId}/reports/account-statement.csv")
-    ResponseEntity<String> accountStatement(@RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access, @RequestParam int account,
-                                            @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+    void accountStatement(@RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access, @RequestParam int account,
+                          @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                          HttpServletResponse response) throws IOException {
         Reports.Range range = ranges.range(access.companyId(), from, to);
         Reports.AccountStatement first = reports.accountStatement(access.companyId(), account, range, null, STATEMENT_BATCH);
-        StringBuilder csv = ReportCsv.statementStart(first);
-        int written = 0;
+        Downloads.startCsv(response, ReportCsv.fileName("kontokort-" + account, range));
+        Writer out = Downloads.writer(response);
+        out.append(ReportCsv.statementStart(first));
         for (Reports.AccountStatement page = first; ; page = reports.accountStatement(access.companyId(), account, range, page.next(), STATEMENT_BATCH)) {
+            StringBuilder csv = new StringBuilder();
             ReportCsv.statementEntries(page, csv);
-            written += page.entries().size();
+            out.append(csv);
             if (page.next() == null) break;
-            if (written >= STATEMENT_ENTRIES_MAX) {
-                throw ProblemException.unprocessable("Kontokortet er for langt til én fil.", List.of(new ProblemException.FieldError("to",
-                        "vælg en kortere periode; en fil rummer højst " + STATEMENT_ENTRIES_MAX + " posteringer")));
-            }
         }
-        return Downloads.csv(ReportCsv.fileName("kontokort-" + account, range), csv.toString());
+        out.flush();
     }
 }

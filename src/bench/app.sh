@@ -1,0 +1,44 @@
+# Shared by the benchmark commands: build the jar, start Ledgerline on a fresh durable embedded
+# PostgreSQL and stop it again. Source after setting BUILD_DIR, PORT, DATA_DIR, APP_LOG, MAVEN_ARGS
+# and APP_ARGS; defines JAR, APP_PID, BASE, PG_PORT and PSQL.
+APP_START_WAIT_SECONDS=180
+JAR="$BUILD_DIR/ledgerline-0.1.0-SNAPSHOT.jar"
+APP_PID=""
+
+build_app() {
+  if [ "${SKIP_BUILD:-0}" != 1 ]; then
+    say "building into $BUILD_DIR"
+    # shellcheck disable=SC2086
+    mvn -q -B $MAVEN_ARGS -DskipTests -Dbuild.dir="$BUILD_DIR" package
+  fi
+  [ -f "$JAR" ] || fail "no $JAR; build first"
+}
+
+stop_app() {
+  if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
+    kill -TERM "$APP_PID"; for _ in $(seq 1 60); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.5; done
+    kill -KILL "$APP_PID" 2>/dev/null || true
+  fi
+  APP_PID=""
+  local pidfile="$DATA_DIR/postgres/postmaster.pid"
+  if [ -f "$pidfile" ]; then
+    local pg; pg=$(head -1 "$pidfile")
+    if [ "$(cat /proc/"$pg"/comm 2>/dev/null)" = postgres ]; then kill -INT "$pg" 2>/dev/null || true; fi
+  fi
+}
+
+start_app() {
+  say "starting the app on port $PORT (durable embedded PostgreSQL in $DATA_DIR)"
+  # shellcheck disable=SC2086
+  "$JAVA_HOME/bin/java" -jar "$JAR" --server.port="$PORT" --ledgerline.data-dir="$DATA_DIR" --ledgerline.demo=false $APP_ARGS > "$APP_LOG" 2>&1 &
+  APP_PID=$!
+  for i in $(seq 1 $APP_START_WAIT_SECONDS); do
+    kill -0 "$APP_PID" 2>/dev/null || { tail -30 "$APP_LOG" >&2; APP_PID=""; fail "the app exited during start-up"; }
+    grep -q "Started Ledgerline" "$APP_LOG" && break
+    [ "$i" -lt $APP_START_WAIT_SECONDS ] || fail "the app did not start within $APP_START_WAIT_SECONDS s"
+    sleep 1
+  done
+  BASE="http://localhost:$PORT"
+  PG_PORT=$(sed -n 4p "$DATA_DIR/postgres/postmaster.pid")
+  PSQL=(psql -X -q -t -A -h 127.0.0.1 -p "$PG_PORT" -U postgres)
+}
