@@ -1,17 +1,24 @@
 # Shared by the benchmark commands: build the jar, start Ledgerline on a fresh durable embedded
 # PostgreSQL and stop it again. Source after setting BUILD_DIR, PORT, DATA_DIR, APP_LOG, MAVEN_ARGS
-# and APP_ARGS; defines JAR, APP_PID, BASE, PG_PORT and PSQL.
+# and APP_ARGS; defines JAR, BUILT_FROM, APP_PID, BASE, PG_PORT and PSQL.
 APP_START_WAIT_SECONDS=180
 JAR="$BUILD_DIR/ledgerline-0.1.0-SNAPSHOT.jar"
 APP_PID=""
 
+# The commit a build is made from, taken as it starts: edits made while a benchmark runs do not
+# change what it measured. Kept beside the jar, so that SKIP_BUILD=1 reports the jar's own commit.
+BUILT_FROM_FILE="$BUILD_DIR/ledgerline.built-from"
 build_app() {
   if [ "${SKIP_BUILD:-0}" != 1 ]; then
+    local from; from=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+    [ -z "$(git status --porcelain 2>/dev/null | grep -v '^??' || true)" ] || from="$from with uncommitted changes"
     say "building into $BUILD_DIR"
     # shellcheck disable=SC2086
     mvn -q -B $MAVEN_ARGS -DskipTests -Dbuild.dir="$BUILD_DIR" package
+    echo "$from" > "$BUILT_FROM_FILE"
   fi
   [ -f "$JAR" ] || fail "no $JAR; build first"
+  BUILT_FROM=$(cat "$BUILT_FROM_FILE" 2>/dev/null || echo "unknown (built before its commit was recorded)")
 }
 
 stop_app() {

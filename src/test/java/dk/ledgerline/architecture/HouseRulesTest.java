@@ -5,6 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dk.ledgerline.shared.GroupCommit;
 import dk.ledgerline.shared.UnitOfWork;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,6 +37,12 @@ class HouseRulesTest {
                 .orShould().dependOnClassesThat().areAssignableTo(TransactionStatus.class)
                 .orShould().beAnnotatedWith(Transactional.class)
                 .because("one owner opens, retries and commits a unit of work (shared/UnitOfWork)")
+                .check(production);
+        noClasses().that().doNotBelongToAnyOf(UnitOfWork.class, GroupCommit.class)
+                .should().callMethod(java.sql.Connection.class, "commit")
+                .orShould().callMethod(java.sql.Connection.class, "rollback")
+                .orShould().callMethod(java.sql.Connection.class, "setAutoCommit", boolean.class)
+                .because("a group of units shares one connection's transaction, which only its leader ends (shared/GroupCommit)")
                 .check(production);
     }
 

@@ -48,7 +48,9 @@ public final class VatDayBenchmark {
     static final long HIGHEST_LATENCY_MICROS = 60_000_000L;
 
     enum Action {
-        POST_VOUCHER(45), ADD_JOURNAL_LINE(10), LIST_VOUCHERS(15), TRIAL_BALANCE(10), VAT_RETURN(10), REPORT_CSV(5), VOUCHERS_PAGE(5);
+        POST_VOUCHER(45), ADD_JOURNAL_LINE(10), LIST_VOUCHERS(15), TRIAL_BALANCE(10), VAT_RETURN(10), REPORT_CSV(5), VOUCHERS_PAGE(5),
+        /** The whole year's journal export: not in the day's mix, the heavy report of {@link TenantScenarios}' storm. */
+        JOURNAL_EXPORT(0);
 
         final int weight;
 
@@ -57,7 +59,7 @@ public final class VatDayBenchmark {
         }
 
         boolean interactive() {
-            return this != REPORT_CSV;
+            return this != REPORT_CSV && this != JOURNAL_EXPORT;
         }
     }
 
@@ -238,7 +240,19 @@ public final class VatDayBenchmark {
     }
 
     HttpRequest request(Action action, Random random) {
-        Company c = companies.get(random.nextInt(companies.size()));
+        return request(action, companies.get(random.nextInt(companies.size())), random);
+    }
+
+    List<Company> companies() {
+        return companies;
+    }
+
+    /** The day's mix: each action as often as its weight says. */
+    Action[] mix() {
+        return mix;
+    }
+
+    HttpRequest request(Action action, Company c, Random random) {
         String company = "/api/v1/companies/" + c.id();
         LocalDate day = LocalDate.of(2026, 1 + random.nextInt(11), 1 + random.nextInt(28));
         long amount = 10_000 + random.nextInt(5_000_000);
@@ -252,6 +266,7 @@ public final class VatDayBenchmark {
             case TRIAL_BALANCE -> get(company + "/reports/trial-balance?from=2026-01-01&to=" + day, c.token());
             case VAT_RETURN -> get(company + "/vat-returns/2026-Q" + (1 + (day.getMonthValue() - 1) / 3), c.token());
             case REPORT_CSV -> get(company + "/reports/trial-balance?from=2026-01-01&to=2026-12-31&format=csv", c.token());
+            case JOURNAL_EXPORT -> get(company + "/exports/journal.ledger?from=2026-01-01&to=2026-12-31", c.token());
             case VOUCHERS_PAGE -> HttpRequest.newBuilder(URI.create(base + "/companies/" + c.id() + "/vouchers"))
                     .header("Cookie", "ledgerline_session=" + c.token()).timeout(REQUEST_TIMEOUT).GET().build();
         };
@@ -337,7 +352,7 @@ public final class VatDayBenchmark {
         return HttpRequest.newBuilder(URI.create(base + path)).timeout(REQUEST_TIMEOUT).header("Authorization", "Bearer " + token).GET().build();
     }
 
-    private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+    HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
@@ -365,7 +380,7 @@ public final class VatDayBenchmark {
         }
     }
 
-    private static void say(String format, Object... args) {
+    static void say(String format, Object... args) {
         System.out.println("vat-day: " + String.format(Locale.ROOT, format, args));
     }
 }

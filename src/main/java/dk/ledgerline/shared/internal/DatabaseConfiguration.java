@@ -63,20 +63,21 @@ class DatabaseConfiguration {
     /** Reports' and exports' own few connections: a storm of reports waits for these, not for posting's. */
     @Bean(destroyMethod = "close")
     HikariDataSource reportPool(Endpoint endpoint, DatabaseSettings settings) {
-        return pool("ledgerline-reports", endpoint, settings, settings.reportPoolSize());
+        return pool("ledgerline-reports", endpoint, settings, Math.max(1, settings.reportPoolSize()));
     }
 
     /** Hands each unit of work a connection from the pool of its budget (see {@link ConnectionBudget}). */
     @Bean
     @Primary
-    DataSource dataSource(HikariDataSource interactivePool, HikariDataSource reportPool) {
+    DataSource dataSource(HikariDataSource interactivePool, HikariDataSource reportPool, DatabaseSettings settings) {
         AbstractRoutingDataSource routing = new AbstractRoutingDataSource() {
             @Override
             protected Object determineCurrentLookupKey() {
                 return ConnectionBudget.current();
             }
         };
-        routing.setTargetDataSources(Map.of(ConnectionBudget.INTERACTIVE, interactivePool, ConnectionBudget.REPORTS, reportPool));
+        routing.setTargetDataSources(Map.of(ConnectionBudget.INTERACTIVE, interactivePool,
+                ConnectionBudget.REPORTS, settings.reportsHaveOwnPool() ? reportPool : interactivePool));
         routing.setDefaultTargetDataSource(interactivePool);
         routing.setLenientFallback(false);
         routing.afterPropertiesSet();

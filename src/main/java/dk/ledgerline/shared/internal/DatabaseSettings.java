@@ -34,9 +34,9 @@ record DatabaseSettings(
         if (poolSizeMax < 2 || poolSizeMax > POOL_SIZE_LIMIT) {
             throw new IllegalArgumentException("ledgerline.database.pool-size must be between 2 and " + POOL_SIZE_LIMIT + "; was " + poolSizeMax);
         }
-        if (reportPoolSize < 1 || reportPoolSize > poolSizeMax) {
+        if (reportPoolSize < 0 || reportPoolSize > poolSizeMax) {
             throw new IllegalArgumentException("ledgerline.database.report-pool-size must be between 1 and the pool size " + poolSizeMax
-                    + " (reports get fewer connections than interactive work); was " + reportPoolSize);
+                    + " (reports get fewer connections than interactive work), or 0 for none of their own; was " + reportPoolSize);
         }
         if (connectionTimeout.compareTo(CONNECTION_TIMEOUT_MIN) < 0 || connectionTimeout.compareTo(CONNECTION_TIMEOUT_MAX) > 0) {
             throw new IllegalArgumentException("ledgerline.database.connection-timeout must be between "
@@ -48,6 +48,9 @@ record DatabaseSettings(
     }
 
     boolean embedded() { return url == null; }
+
+    /** 0: reports take interactive connections, as before they had a budget; only for measuring what the budget is worth. */
+    boolean reportsHaveOwnPool() { return reportPoolSize > 0; }
 
     static DatabaseSettings from(Environment env) {
         String url = blankToNull(env.getProperty("spring.datasource.url"));
