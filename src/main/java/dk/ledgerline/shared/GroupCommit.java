@@ -318,10 +318,11 @@ public final class GroupCommit {
         }
     }
 
-    /** How long a member may wait for its turn: what is left of its request's deadline, else the statement timeout. */
+    /** How long a member may wait for its turn: as long as for a row lock, and never past its request's deadline. */
     private long waitMs() {
         Instant now = clock.instant();
-        Optional<Duration> left = RequestDeadline.left(now);
-        return Math.max(1, left.orElse(TenantTransactions.STATEMENT_TIMEOUT_MAX).toMillis());
+        Duration wait = RequestDeadline.left(now).filter(left -> left.compareTo(TenantTransactions.LOCK_WAIT_MAX) < 0)
+                .orElse(TenantTransactions.LOCK_WAIT_MAX);
+        return Math.max(1, wait.toMillis());
     }
 }

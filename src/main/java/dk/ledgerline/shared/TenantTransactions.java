@@ -18,6 +18,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public final class TenantTransactions {
     /** A statement that runs longer than this is cut off; interactive users give up long before. */
     public static final Duration STATEMENT_TIMEOUT_MAX = Duration.ofSeconds(5);
+    /**
+     * No statement waits longer than this for a row lock (the connections' lock_timeout), nor a
+     * posting for its turn in a group commit: a posting holds its year's row for milliseconds, a
+     * VAT settlement for well under a second; a longer wait is a stuck transaction or an overload,
+     * and answering 503 beats joining its queue.
+     */
+    public static final Duration LOCK_WAIT_MAX = Duration.ofSeconds(2);
 
     private static final String BOUND_COMPANY = TenantTransactions.class.getName() + ".company";
     private static final String BOUND_USER = TenantTransactions.class.getName() + ".user";

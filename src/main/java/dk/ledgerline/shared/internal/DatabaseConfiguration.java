@@ -23,12 +23,6 @@ import org.springframework.jdbc.datasource.lookup.AbstractRoutingDataSource;
 
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
-    /**
-     * No statement waits longer than this for a row lock: a posting holds its year's row for
-     * milliseconds, a VAT settlement for well under a second; a longer wait is a stuck transaction,
-     * and answering 503 beats joining its queue.
-     */
-    static final Duration LOCK_WAIT_MAX = Duration.ofSeconds(2);
     /** A transaction left open this long by a crashed request is cut, so it holds no locks for ever. */
     static final Duration IDLE_IN_TRANSACTION_MAX = Duration.ofSeconds(30);
 
@@ -96,7 +90,7 @@ class DatabaseConfiguration {
         // A statement timeout on every connection, so no statement anywhere runs unbounded;
         // request work narrows it to what remains of the request's deadline.
         config.setConnectionInitSql("set statement_timeout = " + TenantTransactions.STATEMENT_TIMEOUT_MAX.toMillis()
-                + "; set lock_timeout = " + LOCK_WAIT_MAX.toMillis()
+                + "; set lock_timeout = " + TenantTransactions.LOCK_WAIT_MAX.toMillis()
                 + "; set idle_in_transaction_session_timeout = " + IDLE_IN_TRANSACTION_MAX.toMillis());
         config.addDataSourceProperty("tcpKeepAlive", "true");
         config.addDataSourceProperty("connectTimeout", "5");

@@ -68,7 +68,7 @@ record DatabaseSettings(
                         Math.max(2, env.getProperty("ledgerline.database.pool-size", Integer.class, 20) / REPORT_POOL_SHARE)),
                 env.getProperty("ledgerline.database.connection-timeout", Duration.class, Duration.ofSeconds(2)),
                 env.getProperty("ledgerline.database.embedded-durable", Boolean.class, true),
-                env.getProperty("ledgerline.database.group-commit", Boolean.class, true));
+                env.getProperty("ledgerline.database.group-commit", Boolean.class, false));
     }
 
     private static String blankToNull(String value) {
