@@ -69,12 +69,7 @@ public final class TenantScenarios {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> arg = new LinkedHashMap<>();
-        for (String a : args) {
-            int eq = a.indexOf('=');
-            if (!a.startsWith("--") || eq < 0) throw new IllegalArgumentException("arguments are --name=value; got " + a);
-            arg.put(a.substring(2, eq), a.substring(eq + 1));
-        }
+        Map<String, String> arg = VatDayBenchmark.arguments(args);
         String scenario = arg.getOrDefault("scenario", "noisy");
         VatDayBenchmark day = new VatDayBenchmark(arg.get("base-url"));
         Duration phase = duration(arg.getOrDefault("phase", "30s"));

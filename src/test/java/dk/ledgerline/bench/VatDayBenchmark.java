@@ -91,13 +91,19 @@ public final class VatDayBenchmark {
         for (Action a : Action.values()) admittedByPhase.put(a, new ConcurrentHashMap<>());
     }
 
-    public static void main(String[] args) throws Exception {
+    /** {@code --name=value} arguments, in order. */
+    static Map<String, String> arguments(String[] args) {
         Map<String, String> arg = new LinkedHashMap<>();
         for (String a : args) {
             int eq = a.indexOf('=');
             if (!a.startsWith("--") || eq < 0) throw new IllegalArgumentException("arguments are --name=value; got " + a);
             arg.put(a.substring(2, eq), a.substring(eq + 1));
         }
+        return arg;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> arg = arguments(args);
         VatDayBenchmark run = new VatDayBenchmark(arg.get("base-url"));
         Duration phase = Duration.parse("PT" + arg.getOrDefault("phase", "30s").toUpperCase(Locale.ROOT));
         Duration probe = Duration.parse("PT" + arg.getOrDefault("probe", "20s").toUpperCase(Locale.ROOT));
