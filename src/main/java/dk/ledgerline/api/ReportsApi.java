@@ -6,12 +6,10 @@ import dk.ledgerline.reporting.ReportCsv;
 import dk.ledgerline.reporting.Reports;
 import dk.ledgerline.shared.Amounts;
 import dk.ledgerline.shared.ProblemException;
+import dk.ledgerline.shared.StreamedResponses;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
@@ -26,8 +24,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/companies/{companyId}")
 class ReportsApi {
     static final String CSV = "text/csv;charset=UTF-8";
-    /** Characters an export gathers before it hands them to the connection: a few vouchers' worth per write. */
-    static final int EXPORT_BUFFER_CHARS = 16 * 1024;
 
     private final Reports reports;
 
@@ -140,8 +136,7 @@ class ReportsApi {
         Reports.Range range = range(access, from, to);
         response.setContentType("text/plain;charset=UTF-8");
         response.setHeader("Content-Disposition", "inline; filename=\"journal-" + range.from() + "-" + range.to() + ".ledger\"");
-        // Not the servlet's PrintWriter, which swallows a client's going away: the export stops when its reader does.
-        Writer out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8), EXPORT_BUFFER_CHARS);
+        Writer out = StreamedResponses.writer(response);
         reports.writeLedgerJournal(access.companyId(), range, out);
         out.flush();
     }

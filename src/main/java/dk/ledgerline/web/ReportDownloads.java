@@ -3,6 +3,7 @@ package dk.ledgerline.web;
 import dk.ledgerline.identity.CompanyAccess;
 import dk.ledgerline.reporting.ReportCsv;
 import dk.ledgerline.reporting.Reports;
+import dk.ledgerline.shared.StreamedResponses;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.Writer;
@@ -60,7 +61,7 @@ class ReportDownloads {
         Reports.Range range = ranges.range(access.companyId(), from, to);
         Reports.AccountStatement first = reports.accountStatement(access.companyId(), account, range, null, STATEMENT_BATCH);
         Downloads.startCsv(response, ReportCsv.fileName("kontokort-" + account, range));
-        Writer out = Downloads.writer(response);
+        Writer out = StreamedResponses.writer(response);
         out.append(ReportCsv.statementStart(first));
         for (Reports.AccountStatement page = first; ; page = reports.accountStatement(access.companyId(), account, range, page.next(), STATEMENT_BATCH)) {
             StringBuilder csv = new StringBuilder();
