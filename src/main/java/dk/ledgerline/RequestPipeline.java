@@ -9,6 +9,7 @@ import dk.ledgerline.identity.Identity;
 import dk.ledgerline.identity.TenantFilter;
 import dk.ledgerline.ops.FailureBoundaryFilter;
 import dk.ledgerline.ops.RequestIdFilter;
+import dk.ledgerline.shared.ConnectionBudget;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.Filter;
 import java.time.Clock;
@@ -51,7 +52,7 @@ class RequestPipeline {
 
     @Bean
     AdmissionSettings admissionSettings(Environment env) {
-        return AdmissionSettings.from(env, env.getProperty("ledgerline.database.pool-size", Integer.class, 20));
+        return AdmissionSettings.from(env, ConnectionBudget.interactivePoolSize(env));
     }
 
     @Bean

@@ -56,7 +56,7 @@ class PipelineTest {
     @Test
     void theConnectionPoolIsBoundedAndFailsFast() {
         HikariDataSource pool = TestApp.get().pool();
-        assertThat(pool.getMaximumPoolSize()).isEqualTo(20);
+        assertThat(pool.getMaximumPoolSize()).isEqualTo(Math.clamp(4L * Runtime.getRuntime().availableProcessors(), 4, 20));
         assertThat(pool.getConnectionTimeout()).isEqualTo(2_000);
     }
 

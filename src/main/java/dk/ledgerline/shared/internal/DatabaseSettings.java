@@ -1,5 +1,6 @@
 package dk.ledgerline.shared.internal;
 
+import dk.ledgerline.shared.ConnectionBudget;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.core.env.Environment;
@@ -56,6 +57,7 @@ record DatabaseSettings(
         String url = blankToNull(env.getProperty("spring.datasource.url"));
         String username = blankToNull(env.getProperty("spring.datasource.username"));
         String password = env.getProperty("spring.datasource.password", "");
+        int poolSize = ConnectionBudget.interactivePoolSize(env);
         return new DatabaseSettings(
                 Path.of(env.getProperty("ledgerline.data-dir", "./data")),
                 url,
@@ -63,9 +65,8 @@ record DatabaseSettings(
                 password,
                 env.getProperty("spring.flyway.user", username == null ? "" : username),
                 env.getProperty("spring.flyway.password", password),
-                env.getProperty("ledgerline.database.pool-size", Integer.class, 20),
-                env.getProperty("ledgerline.database.report-pool-size", Integer.class,
-                        Math.max(2, env.getProperty("ledgerline.database.pool-size", Integer.class, 20) / REPORT_POOL_SHARE)),
+                poolSize,
+                env.getProperty("ledgerline.database.report-pool-size", Integer.class, Math.max(2, poolSize / REPORT_POOL_SHARE)),
                 env.getProperty("ledgerline.database.connection-timeout", Duration.class, Duration.ofSeconds(2)),
                 env.getProperty("ledgerline.database.embedded-durable", Boolean.class, true),
                 env.getProperty("ledgerline.database.group-commit", Boolean.class, false));
