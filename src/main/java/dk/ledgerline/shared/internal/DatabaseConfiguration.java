@@ -25,6 +25,13 @@ import org.springframework.jdbc.datasource.lookup.AbstractRoutingDataSource;
 class DatabaseConfiguration {
     /** A transaction left open this long by a crashed request is cut, so it holds no locks for ever. */
     static final Duration IDLE_IN_TRANSACTION_MAX = Duration.ofSeconds(30);
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    /** Longer than the longest statement any request's deadline allows (a report's 30 s). */
+    static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(45);
+    /** Hikari's shortest keepalive. */
+    static final Duration KEEPALIVE = Duration.ofSeconds(30);
+    static final Duration VALIDATION_TIMEOUT = Duration.ofSeconds(1);
+    static final Duration HOST_RECHECK = Duration.ofSeconds(2);
 
     /** Where the application connects, and as whom; the migration user may differ (it owns the schema). */
     record Endpoint(String url, String username, String password, String migrationUsername, String migrationPassword) {}
@@ -92,8 +99,17 @@ class DatabaseConfiguration {
         config.setConnectionInitSql("set statement_timeout = " + TenantTransactions.STATEMENT_TIMEOUT_MAX.toMillis()
                 + "; set lock_timeout = " + TenantTransactions.LOCK_WAIT_MAX.toMillis()
                 + "; set idle_in_transaction_session_timeout = " + IDLE_IN_TRANSACTION_MAX.toMillis());
+        // Found dead fast: a host that does not answer is given up after CONNECT_TIMEOUT (then the
+        // next host of a multi-host URL is tried), a connection that went silent mid-statement after
+        // SOCKET_TIMEOUT (past any statement a deadline allows), an idle one by the pool's keepalive,
+        // and one borrowed after a failover is checked within VALIDATION_TIMEOUT.
         config.addDataSourceProperty("tcpKeepAlive", "true");
-        config.addDataSourceProperty("connectTimeout", "5");
+        config.addDataSourceProperty("connectTimeout", String.valueOf(CONNECT_TIMEOUT.toSeconds()));
+        config.addDataSourceProperty("socketTimeout", String.valueOf(SOCKET_TIMEOUT.toSeconds()));
+        // pgjdbc remembers a host of a multi-host URL as standby for this long; a promoted one is seen within it
+        config.addDataSourceProperty("hostRecheckSeconds", String.valueOf(HOST_RECHECK.toSeconds()));
+        config.setKeepaliveTime(KEEPALIVE.toMillis());
+        config.setValidationTimeout(VALIDATION_TIMEOUT.toMillis());
         config.addDataSourceProperty("ApplicationName", name);
         return new HikariDataSource(config);
     }
