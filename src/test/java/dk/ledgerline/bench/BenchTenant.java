@@ -18,7 +18,7 @@ record BenchTenant(long companyId, String email, String token, LocalDate postFro
 
     static BenchTenant create(LedgerlineClient api, String runId, String label) throws IOException, InterruptedException {
         String email = "bench-" + runId + "-" + SEQUENCE.incrementAndGet() + "@example.dk";
-        api.expect(201, api.post("/api/v1/users", null, null, """
+        api.expect(201, api.post("/api/v1/users", null, java.util.UUID.randomUUID().toString(), """
                 {"email": "%s", "password": "%s", "name": "Benchmark %s"}""".formatted(email, PASSWORD, label)), "sign-up of " + email);
         String token = api.expect(200, api.post("/api/v1/auth/token", null, null, """
                 {"email": "%s", "password": "%s"}""".formatted(email, PASSWORD)), "token for " + email).get("token").asString();

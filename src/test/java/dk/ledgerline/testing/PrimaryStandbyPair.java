@@ -29,15 +29,18 @@ public final class PrimaryStandbyPair implements AutoCloseable {
     static final String STANDBY_NAME = "standby";
     static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
     static final Duration SYNC_WAIT = Duration.ofSeconds(30);
+    static final Duration KILL_WAIT = Duration.ofSeconds(5);
 
     private final Path folder;
     private final EmbeddedPostgres primary;
     private EmbeddedPostgres standby;
     private final int primaryPort;
     private final int standbyPort;
+    private final boolean durable;
 
-    private PrimaryStandbyPair(Path folder, EmbeddedPostgres primary, int primaryPort, int standbyPort) {
+    private PrimaryStandbyPair(Path folder, EmbeddedPostgres primary, int primaryPort, int standbyPort, boolean durable) {
         this.folder = folder;
+        this.durable = durable;
         this.primary = primary;
         this.primaryPort = primaryPort;
         this.standbyPort = standbyPort;
@@ -45,11 +48,16 @@ public final class PrimaryStandbyPair implements AutoCloseable {
 
     /** Ports below the kernel's ephemeral range (32768), where outgoing connections never collide with them. */
     public static PrimaryStandbyPair start(Path folder, int primaryPort, int standbyPort) {
+        return start(folder, primaryPort, standbyPort, false);
+    }
+
+    /** {@code durable}: fsync on both, as in production; a test's throwaway pair does without. */
+    public static PrimaryStandbyPair start(Path folder, int primaryPort, int standbyPort, boolean durable) {
         try {
             Files.createDirectories(folder);
             // synchronous only once the standby streams: before, every commit would wait for it
-            EmbeddedPostgres primary = server(folder.resolve("primary"), primaryPort, true).start();
-            PrimaryStandbyPair pair = new PrimaryStandbyPair(folder, primary, primaryPort, standbyPort);
+            EmbeddedPostgres primary = server(folder.resolve("primary"), primaryPort, true, durable).start();
+            PrimaryStandbyPair pair = new PrimaryStandbyPair(folder, primary, primaryPort, standbyPort, durable);
             try (Connection c = pair.superuser(primaryPort); Statement s = c.createStatement()) {
                 s.execute("create role " + USER + " login password '" + PASSWORD + "' nosuperuser nobypassrls");
                 s.execute("create database " + DATABASE + " owner " + USER);
@@ -63,7 +71,7 @@ public final class PrimaryStandbyPair implements AutoCloseable {
         }
     }
 
-    private static EmbeddedPostgres.Builder server(Path data, int port, boolean clean) {
+    private static EmbeddedPostgres.Builder server(Path data, int port, boolean clean, boolean durable) {
         return EmbeddedPostgres.builder()
                 .setDataDirectory(data.toFile())
                 .setCleanDataDirectory(clean)
@@ -75,8 +83,7 @@ public final class PrimaryStandbyPair implements AutoCloseable {
                 .setServerConfig("max_wal_senders", "5")
                 .setServerConfig("wal_keep_size", "128MB")
                 .setServerConfig("hot_standby", "on")
-                // the pair's durability is the standby's copy; the disk of a throwaway test machine adds nothing
-                .setServerConfig("fsync", "off")
+                .setServerConfig("fsync", durable ? "on" : "off")
                 .setServerConfig("synchronous_commit", "on")
                 // a base backup copied while the primary writes relies on them
                 .setServerConfig("full_page_writes", "on")
@@ -105,7 +112,7 @@ public final class PrimaryStandbyPair implements AutoCloseable {
         Files.writeString(target.resolve("standby.signal"), "");
         Files.writeString(target.resolve("postgresql.auto.conf"), "primary_conninfo = 'host=127.0.0.1 port=" + primaryPort
                 + " user=postgres application_name=" + STANDBY_NAME + "'\n", java.nio.file.StandardOpenOption.APPEND);
-        standby = server(target, standbyPort, false).start();
+        standby = server(target, standbyPort, false, durable).start();
         try (Connection c = superuser(primaryPort); Statement s = c.createStatement()) {
             s.execute("alter system set synchronous_standby_names = '" + STANDBY_NAME + "'");
             s.execute("select pg_reload_conf()");
@@ -159,8 +166,22 @@ public final class PrimaryStandbyPair implements AutoCloseable {
         List<ProcessHandle> backends = postmaster.descendants().toList();
         postmaster.destroyForcibly();
         backends.forEach(ProcessHandle::destroyForcibly);
-        postmaster.onExit().join();
-        for (ProcessHandle backend : backends) backend.onExit().join();
+        // SIGKILL cannot be caught: nothing of the primary runs past it. Dead for clients is its port
+        // refusing connections; the process table may keep the killed processes a while longer as zombies.
+        long end = System.nanoTime() + KILL_WAIT.toNanos();
+        while (accepts(primaryPort)) {
+            if (System.nanoTime() > end) throw new IllegalStateException("the killed primary still accepts connections after " + KILL_WAIT);
+            sleep(5);
+        }
+    }
+
+    private static boolean accepts(int port) {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 100);
+            return true;
+        } catch (IOException refused) {
+            return false;
+        }
     }
 
     /** What an HA manager does once it has declared the primary dead. Returns when the standby takes writes. */
