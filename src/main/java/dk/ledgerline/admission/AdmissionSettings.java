@@ -12,6 +12,8 @@ import org.springframework.core.env.Environment;
 public record AdmissionSettings(Map<WorkClass, ClassLimits> limits) {
     /** Above this many in flight at once a node only queues work; 2 cores settle far below it. */
     static final int CONCURRENCY_LIMIT = 2_000;
+    /** The fewest interactive requests of a class admitted at once, whatever the pool. */
+    static final int INTERACTIVE_FLOOR = 32;
 
     public record ClassLimits(int initial, int min, int max, int companyShareMin) {
         public ClassLimits {
@@ -44,14 +46,16 @@ public record AdmissionSettings(Map<WorkClass, ClassLimits> limits) {
      */
     public static AdmissionSettings from(Environment env, int poolSize) {
         Map<WorkClass, ClassLimits> limits = new EnumMap<>(WorkClass.class);
-        // Interactive work never drops below twice the pool: that many keep every connection busy,
-        // and refusing below it would turn away work the database has room for (a closed loop of
-        // 32 clients on a pool of 20 saw 503s while the JIT was still compiling). The limit grows
-        // from there while latency stays low.
-        limits.put(WorkClass.INTERACTIVE_WRITE, read(env, WorkClass.INTERACTIVE_WRITE, 2 * poolSize, 2 * poolSize,
-                env.getProperty("ledgerline.admission.writes-max", Integer.class, 10 * poolSize), 4));
-        limits.put(WorkClass.INTERACTIVE_READ, read(env, WorkClass.INTERACTIVE_READ, 3 * poolSize, 2 * poolSize,
-                env.getProperty("ledgerline.admission.reads-max", Integer.class, 15 * poolSize), 4));
+        // Interactive work never drops below twice the pool, nor below INTERACTIVE_FLOOR: that many
+        // keep every connection busy, and refusing below it turns away work the node has room for
+        // (a closed loop of 32 clients on a pool of 20 saw 503s while the JIT was still compiling;
+        // on a pool of 8 with a floor of 16, 32 clients got 52 000 refusals and a third less done).
+        // The limit grows from there while latency stays low.
+        int floor = Math.max(2 * poolSize, INTERACTIVE_FLOOR);
+        limits.put(WorkClass.INTERACTIVE_WRITE, read(env, WorkClass.INTERACTIVE_WRITE, floor, floor,
+                env.getProperty("ledgerline.admission.writes-max", Integer.class, Math.max(10 * poolSize, 2 * floor)), 4));
+        limits.put(WorkClass.INTERACTIVE_READ, read(env, WorkClass.INTERACTIVE_READ, Math.max(3 * poolSize, floor), floor,
+                env.getProperty("ledgerline.admission.reads-max", Integer.class, Math.max(15 * poolSize, 3 * floor)), 4));
         limits.put(WorkClass.REPORT, read(env, WorkClass.REPORT, Math.max(2, poolSize / 5), 1, Math.max(4, poolSize / 2), 1));
         limits.put(WorkClass.BULK, read(env, WorkClass.BULK, 2, 1, Math.max(2, poolSize / 5), 1));
         return new AdmissionSettings(limits);
