@@ -17,8 +17,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -60,6 +62,29 @@ class IdentityApi {
         return identity.authenticate(body.email(), body.password(), Identity.API_TOKEN_LIFETIME)
                 .map(t -> new TokenView(t.token(), t.expiresAt()))
                 .orElseThrow(() -> new ProblemException(401, "Unauthorized", "e-mail or password is wrong"));
+    }
+
+    /** Logging out: this token stops working (on other nodes within a few seconds); other sessions go on. */
+    @DeleteMapping("/auth/token")
+    ResponseEntity<Void> logout(@RequestAttribute(AuthenticationFilter.PRINCIPAL) Principal principal) {
+        identity.endSession(principal);
+        return ResponseEntity.noContent().build();
+    }
+
+    /** Every session and token of the caller ends, this one too: "log me out everywhere". */
+    @DeleteMapping("/me/sessions")
+    ResponseEntity<Void> endAllSessions(@RequestAttribute(AuthenticationFilter.PRINCIPAL) Principal principal) {
+        identity.endAllSessions(principal.userId());
+        return ResponseEntity.noContent().build();
+    }
+
+    record PasswordChange(String currentPassword, String newPassword) {}
+
+    /** A new password ends every session and token of the caller; the answer is a new token for this client. */
+    @PutMapping("/me/password")
+    TokenView changePassword(@RequestAttribute(AuthenticationFilter.PRINCIPAL) Principal principal, @RequestBody PasswordChange body) {
+        Identity.IssuedToken token = identity.changePassword(principal, body.currentPassword(), body.newPassword(), Identity.API_TOKEN_LIFETIME);
+        return new TokenView(token.token(), token.expiresAt());
     }
 
     record NewCompany(String name, String cvr, String vatPeriod, Integer fiscalYearStartMonth) {}

@@ -2,6 +2,7 @@ package dk.ledgerline.identity;
 
 import dk.ledgerline.identity.internal.IdentityStore;
 import dk.ledgerline.identity.internal.Memberships;
+import dk.ledgerline.identity.internal.Sessions;
 import dk.ledgerline.identity.internal.TokenSigner;
 import dk.ledgerline.shared.CompanyCreated;
 import dk.ledgerline.shared.ProblemException;
@@ -47,6 +48,7 @@ public class Identity {
 
     private final IdentityStore store;
     private final Memberships memberships;
+    private final Sessions sessions;
     private final UnitOfWork units;
     private final TenantTransactions tenants;
     private final PasswordEncoder passwords;
@@ -56,10 +58,11 @@ public class Identity {
     private final Semaphore hashing = new Semaphore(CONCURRENT_HASHES_MAX);
     private final String dummyHash;
 
-    Identity(IdentityStore store, Memberships memberships, UnitOfWork units, TenantTransactions tenants, PasswordEncoder passwords, TokenSigner tokens,
+    Identity(IdentityStore store, Memberships memberships, Sessions sessions, UnitOfWork units, TenantTransactions tenants, PasswordEncoder passwords, TokenSigner tokens,
              ApplicationEventPublisher events, Clock clock) {
         this.store = store;
         this.memberships = memberships;
+        this.sessions = sessions;
         this.units = units;
         this.tenants = tenants;
         this.passwords = passwords;
@@ -110,23 +113,78 @@ public class Identity {
             return passwords.matches(password, credentials.get().passwordHash());
         });
         if (!matches) return Optional.empty();
-        Instant expiresAt = clock.instant().plus(lifetime);
-        return Optional.of(new IssuedToken(tokens.issue(credentials.get().userId(), expiresAt), expiresAt));
+        Instant now = clock.instant();
+        Instant expiresAt = now.plus(lifetime);
+        return Optional.of(new IssuedToken(tokens.issue(credentials.get().userId(), now, expiresAt), expiresAt));
     }
 
+    /**
+     * The caller of a signed token whose session has not ended. Its signature and expiry are checked
+     * in memory; whether it was ended comes from this node's memory of the user's sessions (see
+     * {@link Sessions}: an ending on another node counts within {@link Sessions#FRESH_FOR}).
+     */
     public Optional<Principal> verify(String token) {
-        return tokens.verify(token, clock.instant());
+        return tokens.verify(token, clock.instant()).filter(sessions::lets);
     }
 
     /** A new browser session for a user who proved who they are in some other way (a replayed sign-up). */
     public IssuedToken startSession(long userId) {
-        Instant expiresAt = clock.instant().plus(SESSION_LIFETIME);
-        return new IssuedToken(tokens.issue(userId, expiresAt), expiresAt);
+        Instant now = clock.instant();
+        Instant expiresAt = now.plus(SESSION_LIFETIME);
+        return new IssuedToken(tokens.issue(userId, now, expiresAt), expiresAt);
     }
 
+    /** A fresh token of the same session: logging out later ends this one and the one it renews. */
     public IssuedToken renew(Principal principal, Duration lifetime) {
-        Instant expiresAt = clock.instant().plus(lifetime);
-        return new IssuedToken(tokens.issue(principal.userId(), expiresAt), expiresAt);
+        Instant now = clock.instant();
+        Instant expiresAt = now.plus(lifetime);
+        return new IssuedToken(tokens.issue(principal.userId(), now, expiresAt, principal.tokenId()), expiresAt);
+    }
+
+    /** Logging out: this token's session ends, on this node at once, on the others within {@link Sessions#FRESH_FOR}. */
+    public void endSession(Principal principal) {
+        tenants.withoutTenant(() -> {
+            store.endSession(principal.userId(), principal.tokenId(), principal.expiresAt(), clock.instant());
+            units.afterCommit(() -> sessions.forget(principal.userId()));
+            return null;
+        });
+    }
+
+    /** Every session and API token of the user ends: theirs to ask for, or an operator's for them. */
+    public void endAllSessions(long userId) {
+        tenants.withoutTenant(() -> {
+            store.endAllSessions(userId, clock.instant());
+            units.afterCommit(() -> sessions.forget(userId));
+            return null;
+        });
+    }
+
+    /**
+     * A new password, given the current one; every session and token of the user ends, and the
+     * caller gets a new token of {@code lifetime} so that they stay logged in where they changed it.
+     */
+    public IssuedToken changePassword(Principal principal, String currentPassword, String newPassword, Duration lifetime) {
+        if (newPassword == null || newPassword.length() < PASSWORD_LENGTH_MIN || newPassword.length() > PASSWORD_LENGTH_MAX) {
+            throw ProblemException.unprocessable("the password cannot be changed",
+                    List.of(new FieldError("newPassword", "must be between " + PASSWORD_LENGTH_MIN + " and " + PASSWORD_LENGTH_MAX + " characters")));
+        }
+        String stored = tenants.withoutTenant(() -> store.passwordHash(principal.userId()))
+                .orElseThrow(() -> ProblemException.notFound("user " + principal.userId()));
+        boolean matches = currentPassword != null && currentPassword.length() <= PASSWORD_LENGTH_MAX
+                && withHashingPermit(() -> passwords.matches(currentPassword, stored));
+        if (!matches) {
+            throw ProblemException.unprocessable("the password cannot be changed", List.of(new FieldError("currentPassword", "is not the current password")));
+        }
+        String hash = hash(newPassword);
+        // tokens carry their issue time in milliseconds: the new one must not count as issued before the change
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        tenants.withoutTenant(() -> {
+            store.changePassword(principal.userId(), hash, now);
+            units.afterCommit(() -> sessions.forget(principal.userId()));
+            return null;
+        });
+        Instant expiresAt = now.plus(lifetime);
+        return new IssuedToken(tokens.issue(principal.userId(), now, expiresAt), expiresAt);
     }
 
     /** A secret for {@code purpose}, the same on every node that shares the token signing key. */

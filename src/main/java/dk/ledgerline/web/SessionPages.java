@@ -2,6 +2,7 @@ package dk.ledgerline.web;
 
 import dk.ledgerline.identity.AuthenticationFilter;
 import dk.ledgerline.identity.Identity;
+import dk.ledgerline.identity.Principal;
 import dk.ledgerline.shared.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -69,7 +70,9 @@ public class SessionPages {
     }
 
     @PostMapping("/logout")
-    ModelAndView logout(HttpServletResponse response) {
+    ModelAndView logout(HttpServletRequest request, HttpServletResponse response) {
+        // the session ends on the server too: a copy of its cookie no longer works (on other nodes within a few seconds)
+        if (request.getAttribute(AuthenticationFilter.PRINCIPAL) instanceof Principal principal) identity.endSession(principal);
         AuthenticationFilter.clearSessionCookie(response);
         return Pages.seeOther("/login");
     }

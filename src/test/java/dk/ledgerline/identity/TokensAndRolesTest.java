@@ -22,15 +22,17 @@ class TokensAndRolesTest {
         TokenSigner node1 = new TokenSigner(key);
         TokenSigner node2 = new TokenSigner(key.clone());
         Instant now = Instant.parse("2026-03-01T08:00:00Z");
-        String token = node1.issue(42, now.plusSeconds(3600));
+        String token = node1.issue(42, now, now.plusSeconds(3600));
         assertThat(node2.verify(token, now)).map(Principal::userId).contains(42L);
+        assertThat(node2.verify(token, now)).map(Principal::issuedAt).contains(now);
         assertThat(node2.verify(token, now.plusSeconds(3600))).as("expired").isEmpty();
         assertThat(new TokenSigner(new byte[32]).verify(token, now)).as("another key").isEmpty();
-        String tampered = Base64.getUrlEncoder().withoutPadding().encodeToString(("v1.43." + now.plusSeconds(3600).getEpochSecond() + ".abc").getBytes(StandardCharsets.UTF_8))
+        String tampered = Base64.getUrlEncoder().withoutPadding().encodeToString(("v2.43." + now.toEpochMilli() + "." + now.plusSeconds(3600).getEpochSecond() + ".abc").getBytes(StandardCharsets.UTF_8))
                 + token.substring(token.indexOf('.'));
         assertThat(node1.verify(tampered, now)).as("another user id under the old signature").isEmpty();
         assertThat(node1.verify("garbage", now)).isEmpty();
         assertThat(node1.verify("x".repeat(10_000), now)).isEmpty();
+        assertThat(node1.verify(node1.issue(42, now, now.plusSeconds(60), "session-1"), now)).map(Principal::tokenId).as("a renewal keeps its session's id").contains("session-1");
     }
 
     @Test

@@ -1,11 +1,13 @@
 package dk.ledgerline.identity.internal;
 
+import dk.ledgerline.shared.TenantTransactions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.Base64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +49,12 @@ class IdentityConfiguration {
         } catch (IOException e) {
             throw new UncheckedIOException("could not read or create the signing key " + file.toAbsolutePath(), e);
         }
+    }
+
+    /** Each user's sessions as this node last read them; read in a unit of work of its own. */
+    @Bean
+    Sessions sessions(IdentityStore store, TenantTransactions tenants, Clock clock) {
+        return new Sessions(userId -> tenants.withoutTenant(() -> store.sessions(userId, clock.instant())), clock);
     }
 
     /** Argon2id with Spring Security's current defaults (16 MiB, 2 iterations): ~50 ms per login here. */

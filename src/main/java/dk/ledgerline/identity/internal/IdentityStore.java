@@ -42,6 +42,34 @@ public class IdentityStore {
                 .query((rs, n) -> new Credentials(rs.getLong(1), rs.getString(2))).optional();
     }
 
+    /** When the user's sessions last ended as a whole (null: never), and the sessions ended one by one that have not expired. */
+    public Sessions.State sessions(long userId, Instant now) {
+        Instant validFrom = jdbc.sql("select sessions_valid_from from users where id = :id").param("id", userId)
+                .query((rs, n) -> rs.getTimestamp(1)).optional().map(Timestamp::toInstant).orElse(null);
+        java.util.Set<String> ended = java.util.Set.copyOf(jdbc.sql("select token_id from ended_tokens where user_id = :id and expires_at > :now")
+                .param("id", userId).param("now", Timestamp.from(now)).query(String.class).list());
+        return new Sessions.State(validFrom, ended);
+    }
+
+    public void endSession(long userId, String tokenId, Instant expiresAt, Instant now) {
+        jdbc.sql("delete from ended_tokens where user_id = :id and expires_at <= :now").param("id", userId).param("now", Timestamp.from(now)).update();
+        jdbc.sql("insert into ended_tokens (token_id, user_id, expires_at) values (:token, :id, :expires) on conflict (token_id) do nothing")
+                .param("token", tokenId).param("id", userId).param("expires", Timestamp.from(expiresAt)).update();
+    }
+
+    public void endAllSessions(long userId, Instant from) {
+        jdbc.sql("update users set sessions_valid_from = :from where id = :id").param("from", Timestamp.from(from)).param("id", userId).update();
+    }
+
+    public Optional<String> passwordHash(long userId) {
+        return jdbc.sql("select password_hash from users where id = :id").param("id", userId).query(String.class).optional();
+    }
+
+    public void changePassword(long userId, String passwordHash, Instant sessionsValidFrom) {
+        jdbc.sql("update users set password_hash = :hash, sessions_valid_from = :from where id = :id")
+                .param("hash", passwordHash).param("from", Timestamp.from(sessionsValidFrom)).param("id", userId).update();
+    }
+
     public Optional<User> user(long userId) {
         return jdbc.sql("select id, email, name from users where id = :id")
                 .param("id", userId)

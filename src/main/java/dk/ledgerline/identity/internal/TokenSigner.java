@@ -19,7 +19,11 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class TokenSigner {
     private static final String ALGORITHM = "HmacSHA256";
-    private static final String VERSION = "v1";
+    private static final String VERSION = "v2";
+    /** Tokens from before issue times were signed in; still accepted until they expire. */
+    private static final String VERSION_WITHOUT_ISSUE_TIME = "v1";
+    /** A v1 token's issue time is not in it: taken as early as any token could have been issued, so any ended session ends it. */
+    private static final java.time.Duration LONGEST_LIFETIME = java.time.Duration.ofHours(24);
     /** Anything longer is not ours; refuse before doing any work on it. */
     private static final int TOKEN_LENGTH_MAX = 512;
 
@@ -31,10 +35,17 @@ public final class TokenSigner {
         this.key = new SecretKeySpec(key.clone(), ALGORITHM);
     }
 
-    public String issue(long userId, Instant expiresAt) {
+    /** A token of a new session, with an id of its own. */
+    public String issue(long userId, Instant issuedAt, Instant expiresAt) {
         byte[] nonce = new byte[9];
         random.nextBytes(nonce);
-        String payload = VERSION + "." + userId + "." + expiresAt.getEpochSecond() + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(nonce);
+        return issue(userId, issuedAt, expiresAt, Base64.getUrlEncoder().withoutPadding().encodeToString(nonce));
+    }
+
+    /** A token of session {@code sessionId}: a renewed browser session keeps its id, so logging out ends every token of it. */
+    public String issue(long userId, Instant issuedAt, Instant expiresAt, String sessionId) {
+        if (!sessionId.matches("[A-Za-z0-9_-]{1,32}")) throw new IllegalArgumentException("a session id is 1 to 32 base64url characters");
+        String payload = VERSION + "." + userId + "." + issuedAt.toEpochMilli() + "." + expiresAt.getEpochSecond() + "." + sessionId;
         String encoded = Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8));
         return encoded + "." + sign(encoded);
     }
@@ -54,11 +65,18 @@ public final class TokenSigner {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        if (parts.length != 4 || !VERSION.equals(parts[0])) return Optional.empty();
-        long userId = Long.parseLong(parts[1]);
-        Instant expiresAt = Instant.ofEpochSecond(Long.parseLong(parts[2]));
-        if (!now.isBefore(expiresAt)) return Optional.empty();
-        return Optional.of(new Principal(userId, expiresAt));
+        Principal principal;
+        if (parts.length == 5 && VERSION.equals(parts[0])) {
+            principal = new Principal(Long.parseLong(parts[1]), Instant.ofEpochMilli(Long.parseLong(parts[2])),
+                    Instant.ofEpochSecond(Long.parseLong(parts[3])), parts[4]);
+        } else if (parts.length == 4 && VERSION_WITHOUT_ISSUE_TIME.equals(parts[0])) {
+            Instant expiresAt = Instant.ofEpochSecond(Long.parseLong(parts[2]));
+            principal = new Principal(Long.parseLong(parts[1]), expiresAt.minus(LONGEST_LIFETIME), expiresAt, parts[3]);
+        } else {
+            return Optional.empty();
+        }
+        if (!now.isBefore(principal.expiresAt())) return Optional.empty();
+        return Optional.of(principal);
     }
 
     /**
