@@ -153,7 +153,7 @@ public class Identity {
     /** Every session and API token of the user ends: theirs to ask for, or an operator's for them. */
     public void endAllSessions(long userId) {
         tenants.withoutTenant(() -> {
-            store.endAllSessions(userId, clock.instant());
+            store.endAllSessions(userId, nowInMillis());
             units.afterCommit(() -> sessions.forget(userId));
             return null;
         });
@@ -176,8 +176,7 @@ public class Identity {
             throw ProblemException.unprocessable("the password cannot be changed", List.of(new FieldError("currentPassword", "is not the current password")));
         }
         String hash = hash(newPassword);
-        // tokens carry their issue time in milliseconds: the new one must not count as issued before the change
-        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        Instant now = nowInMillis();
         tenants.withoutTenant(() -> {
             store.changePassword(principal.userId(), hash, now);
             units.afterCommit(() -> sessions.forget(principal.userId()));
@@ -259,6 +258,11 @@ public class Identity {
             units.afterCommit(() -> memberships.forget(user.userId(), access.companyId()));
             return store.members(access.companyId()).stream().filter(m -> m.userId() == user.userId()).findFirst().orElseThrow();
         });
+    }
+
+    /** Tokens carry their issue time in milliseconds: a token issued right after sessions ended must not count as issued before. */
+    private Instant nowInMillis() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 
     private String hash(String password) {

@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -46,7 +47,7 @@ public class IdentityStore {
     public Sessions.State sessions(long userId, Instant now) {
         Instant validFrom = jdbc.sql("select sessions_valid_from from users where id = :id").param("id", userId)
                 .query((rs, n) -> rs.getTimestamp(1)).optional().map(Timestamp::toInstant).orElse(null);
-        java.util.Set<String> ended = java.util.Set.copyOf(jdbc.sql("select token_id from ended_tokens where user_id = :id and expires_at > :now")
+        Set<String> ended = Set.copyOf(jdbc.sql("select token_id from ended_tokens where user_id = :id and expires_at > :now")
                 .param("id", userId).param("now", Timestamp.from(now)).query(String.class).list());
         return new Sessions.State(validFrom, ended);
     }
