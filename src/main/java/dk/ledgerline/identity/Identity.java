@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -113,9 +114,7 @@ public class Identity {
             return passwords.matches(password, credentials.get().passwordHash());
         });
         if (!matches) return Optional.empty();
-        Instant now = clock.instant();
-        Instant expiresAt = now.plus(lifetime);
-        return Optional.of(new IssuedToken(tokens.issue(credentials.get().userId(), now, expiresAt), expiresAt));
+        return Optional.of(issue(credentials.get().userId(), clock.instant(), lifetime));
     }
 
     /**
@@ -129,9 +128,7 @@ public class Identity {
 
     /** A new browser session for a user who proved who they are in some other way (a replayed sign-up). */
     public IssuedToken startSession(long userId) {
-        Instant now = clock.instant();
-        Instant expiresAt = now.plus(SESSION_LIFETIME);
-        return new IssuedToken(tokens.issue(userId, now, expiresAt), expiresAt);
+        return issue(userId, clock.instant(), SESSION_LIFETIME);
     }
 
     /** A fresh token of the same session: logging out later ends this one and the one it renews. */
@@ -182,8 +179,13 @@ public class Identity {
             units.afterCommit(() -> sessions.forget(principal.userId()));
             return null;
         });
+        return issue(principal.userId(), now, lifetime);
+    }
+
+    /** A token of a new session, issued at {@code now}. */
+    private IssuedToken issue(long userId, Instant now, Duration lifetime) {
         Instant expiresAt = now.plus(lifetime);
-        return new IssuedToken(tokens.issue(principal.userId(), now, expiresAt), expiresAt);
+        return new IssuedToken(tokens.issue(userId, now, expiresAt), expiresAt);
     }
 
     /** A secret for {@code purpose}, the same on every node that shares the token signing key. */
@@ -262,7 +264,7 @@ public class Identity {
 
     /** Tokens carry their issue time in milliseconds: a token issued right after sessions ended must not count as issued before. */
     private Instant nowInMillis() {
-        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private String hash(String password) {

@@ -80,11 +80,10 @@ public final class FailoverScenario {
         int ports = Integer.parseInt(arg.getOrDefault("ports", "21100"));
         Files.createDirectories(work);
         try (PrimaryStandbyPair pair = PrimaryStandbyPair.start(work.resolve("pg"), ports, ports + 1, true)) {
-            ConfigurableApplicationContext app = new SpringApplication(Ledgerline.class).run(
-                    "--server.port=0", "--ledgerline.data-dir=" + work.resolve("app"), "--ledgerline.demo=false",
-                    "--spring.datasource.url=" + pair.jdbcUrl(), "--spring.datasource.username=" + PrimaryStandbyPair.USER,
-                    "--spring.datasource.password=" + PrimaryStandbyPair.PASSWORD,
-                    "--logging.level.root=WARN", "--logging.level.com.zaxxer.hikari=ERROR", "--spring.main.banner-mode=off");
+            List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--ledgerline.data-dir=" + work.resolve("app"), "--ledgerline.demo=false",
+                    "--logging.level.root=WARN", "--logging.level.com.zaxxer.hikari=ERROR", "--spring.main.banner-mode=off"));
+            arguments.addAll(pair.applicationArguments());
+            ConfigurableApplicationContext app = new SpringApplication(Ledgerline.class).run(arguments.toArray(String[]::new));
             try {
                 LedgerlineClient api = new LedgerlineClient(URI.create("http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort()));
                 String run = UUID.randomUUID().toString().substring(0, 8);

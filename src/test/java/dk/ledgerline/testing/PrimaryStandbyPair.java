@@ -154,6 +154,11 @@ public final class PrimaryStandbyPair implements AutoCloseable {
         return "jdbc:postgresql://127.0.0.1:" + primaryPort + ",127.0.0.1:" + standbyPort + "/" + DATABASE + "?targetServerType=primary";
     }
 
+    /** The application's arguments that point it at the pair, as the ledger's owner. */
+    public List<String> applicationArguments() {
+        return List.of("--spring.datasource.url=" + jdbcUrl(), "--spring.datasource.username=" + USER, "--spring.datasource.password=" + PASSWORD);
+    }
+
     /** A crash, not a shutdown: SIGKILL to the postmaster, then to each backend it leaves. */
     public void killPrimary() {
         long pid;

@@ -6,6 +6,7 @@ import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
@@ -23,7 +24,7 @@ public final class TokenSigner {
     /** Tokens from before issue times were signed in; still accepted until they expire. */
     private static final String VERSION_WITHOUT_ISSUE_TIME = "v1";
     /** A v1 token's issue time is not in it: taken as early as any token could have been issued, so any ended session ends it. */
-    private static final java.time.Duration LONGEST_LIFETIME = java.time.Duration.ofHours(24);
+    private static final Duration LONGEST_LIFETIME = Duration.ofHours(24);
     /** Anything longer is not ours; refuse before doing any work on it. */
     private static final int TOKEN_LENGTH_MAX = 512;
 

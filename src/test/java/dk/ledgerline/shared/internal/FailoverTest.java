@@ -45,11 +45,10 @@ class FailoverTest {
         Path folder = Files.createTempDirectory(Files.createDirectories(Path.of(System.getProperty("ledgerline.test.data", "target")).toAbsolutePath()), "failover-");
         int base = 21_000 + (int) (ProcessHandle.current().pid() % 500) * 2;
         try (PrimaryStandbyPair pair = PrimaryStandbyPair.start(folder.resolve("pg"), base, base + 1)) {
-            ConfigurableApplicationContext app = new SpringApplication(Ledgerline.class).run(
-                    "--server.port=0", "--ledgerline.data-dir=" + folder.resolve("app"), "--ledgerline.demo=false",
-                    "--spring.datasource.url=" + pair.jdbcUrl(), "--spring.datasource.username=" + PrimaryStandbyPair.USER,
-                    "--spring.datasource.password=" + PrimaryStandbyPair.PASSWORD, "--ledgerline.database.group-commit=true",
-                    "--logging.level.root=WARN", "--logging.level.com.zaxxer.hikari=ERROR", "--spring.main.banner-mode=off");
+            List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--ledgerline.data-dir=" + folder.resolve("app"), "--ledgerline.demo=false",
+                    "--ledgerline.database.group-commit=true", "--logging.level.root=WARN", "--logging.level.com.zaxxer.hikari=ERROR", "--spring.main.banner-mode=off"));
+            arguments.addAll(pair.applicationArguments());
+            ConfigurableApplicationContext app = new SpringApplication(Ledgerline.class).run(arguments.toArray(String[]::new));
             try {
                 Api anonymous = new Api("http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort(), null);
                 String email = "failover-" + UUID.randomUUID() + "@example.dk";
