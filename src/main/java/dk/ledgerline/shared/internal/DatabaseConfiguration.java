@@ -34,6 +34,12 @@ class DatabaseConfiguration {
     static final Duration KEEPALIVE = Duration.ofSeconds(30);
     static final Duration VALIDATION_TIMEOUT = Duration.ofSeconds(1);
     static final Duration HOST_RECHECK = Duration.ofSeconds(2);
+    /**
+     * The longest a migration waits for a lock. A migration waiting for a table's lock queues every
+     * later request for that table behind it, so it gives up soon and the node's start fails (to be
+     * run again) rather than stall posting; a migration that needs longer says so itself.
+     */
+    static final Duration MIGRATION_LOCK_TIMEOUT = Duration.ofSeconds(2);
 
     /** Where the application connects, and as whom; the migration user may differ (it owns the schema). */
     record Endpoint(String url, String username, String password, String migrationUsername, String migrationPassword) {}
@@ -156,8 +162,14 @@ class DatabaseConfiguration {
     }
 
     @Bean
-    FlywayConfigurationCustomizer appRolePlaceholder(Endpoint endpoint) {
-        return configuration -> configuration.placeholders(Map.of("app_role", endpoint.username()));
+    FlywayConfigurationCustomizer migrationSettings(Endpoint endpoint) {
+        return configuration -> configuration.placeholders(Map.of("app_role", endpoint.username()))
+                .initSql(migrationInitSql());
+    }
+
+    /** Run on each connection that migrates: see {@link #MIGRATION_LOCK_TIMEOUT}. */
+    static String migrationInitSql() {
+        return "set lock_timeout = " + MIGRATION_LOCK_TIMEOUT.toMillis();
     }
 
     /** The tests give the application a clock of their own, so that "today" is the same in test and server. */
