@@ -8,6 +8,7 @@ import dk.ledgerline.identity.AuthenticationFilter;
 import dk.ledgerline.identity.Identity;
 import dk.ledgerline.identity.TenantFilter;
 import dk.ledgerline.ops.FailureBoundaryFilter;
+import dk.ledgerline.ops.OperatorFilter;
 import dk.ledgerline.ops.RequestIdFilter;
 import dk.ledgerline.shared.ConnectionBudget;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,7 +21,8 @@ import org.springframework.core.env.Environment;
 
 /**
  * Every request passes these steps in this order, before its handler:
- * request id → failure boundary → deadline → authentication → admission → tenant → idempotency.
+ * request id → failure boundary → deadline → operators' token (only under /ops/) → authentication
+ * → admission → tenant → idempotency.
  * Nothing before admission touches the database (authentication reads a signed token), so work
  * that is refused is refused before it costs a connection; the tenant step's membership check is
  * answered from memory while fresh. The order is the design; read it here rather than
@@ -46,8 +48,14 @@ class RequestPipeline {
     }
 
     @Bean
+    FilterRegistrationBean<OperatorFilter> operators(Environment env) {
+        String token = env.getProperty("ledgerline.ops.token");
+        return step(new OperatorFilter(token == null || token.isBlank() ? null : token.trim()), 3);
+    }
+
+    @Bean
     FilterRegistrationBean<AuthenticationFilter> authentication(Identity identity, Clock clock) {
-        return step(new AuthenticationFilter(identity, clock), 3);
+        return step(new AuthenticationFilter(identity, clock), 4);
     }
 
     @Bean
@@ -57,17 +65,17 @@ class RequestPipeline {
 
     @Bean
     FilterRegistrationBean<AdmissionFilter> admission(AdmissionSettings settings, MeterRegistry meters) {
-        return step(new AdmissionFilter(settings, meters), 4);
+        return step(new AdmissionFilter(settings, meters), 5);
     }
 
     @Bean
     FilterRegistrationBean<TenantFilter> tenant(Identity identity) {
-        return step(new TenantFilter(identity), 5);
+        return step(new TenantFilter(identity), 6);
     }
 
     @Bean
     FilterRegistrationBean<IdempotencyFilter> idempotency(IdempotencyFilter filter) {
-        return step(filter, 6);
+        return step(filter, 7);
     }
 
     private static <F extends Filter> FilterRegistrationBean<F> step(F filter, int position) {

@@ -19,6 +19,7 @@ import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
@@ -132,6 +133,13 @@ class IdentityApi {
         }
         Identity.Member m = identity.addMember(access, body.email(), role);
         return ResponseEntity.status(201).body(new MemberView(m.userId(), m.email(), m.name(), m.role()));
+    }
+
+    /** 204, also when the user was no member (the end state is the same); the last owner stays. */
+    @DeleteMapping("/companies/{companyId}/members/{userId}")
+    ResponseEntity<Void> removeMember(@RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access, @PathVariable long userId) {
+        identity.removeMember(access, userId);
+        return ResponseEntity.noContent().build();
     }
 
     record FiscalYearView(int label, LocalDate start, LocalDate end, boolean closed) {

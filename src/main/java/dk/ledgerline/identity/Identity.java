@@ -1,5 +1,6 @@
 package dk.ledgerline.identity;
 
+import dk.ledgerline.identity.internal.IdentityChanges;
 import dk.ledgerline.identity.internal.IdentityStore;
 import dk.ledgerline.identity.internal.Memberships;
 import dk.ledgerline.identity.internal.Sessions;
@@ -50,6 +51,7 @@ public class Identity {
     private final IdentityStore store;
     private final Memberships memberships;
     private final Sessions sessions;
+    private final IdentityChanges changes;
     private final UnitOfWork units;
     private final TenantTransactions tenants;
     private final PasswordEncoder passwords;
@@ -59,11 +61,12 @@ public class Identity {
     private final Semaphore hashing = new Semaphore(CONCURRENT_HASHES_MAX);
     private final String dummyHash;
 
-    Identity(IdentityStore store, Memberships memberships, Sessions sessions, UnitOfWork units, TenantTransactions tenants, PasswordEncoder passwords, TokenSigner tokens,
+    Identity(IdentityStore store, Memberships memberships, Sessions sessions, IdentityChanges changes, UnitOfWork units, TenantTransactions tenants, PasswordEncoder passwords, TokenSigner tokens,
              ApplicationEventPublisher events, Clock clock) {
         this.store = store;
         this.memberships = memberships;
         this.sessions = sessions;
+        this.changes = changes;
         this.units = units;
         this.tenants = tenants;
         this.passwords = passwords;
@@ -138,10 +141,14 @@ public class Identity {
         return new IssuedToken(tokens.issue(principal.userId(), now, expiresAt, principal.tokenId()), expiresAt);
     }
 
-    /** Logging out: this token's session ends, on this node at once, on the others within {@link Sessions#FRESH_FOR}. */
+    /**
+     * Logging out: this token's session ends, on this node at once, on the others when they hear of
+     * it (within {@link Sessions#FRESH_FOR} if the message is lost).
+     */
     public void endSession(Principal principal) {
         tenants.withoutTenant(() -> {
             store.endSession(principal.userId(), principal.tokenId(), principal.expiresAt(), clock.instant());
+            changes.sessionsChanged(principal.userId());
             units.afterCommit(() -> sessions.forget(principal.userId()));
             return null;
         });
@@ -151,9 +158,18 @@ public class Identity {
     public void endAllSessions(long userId) {
         tenants.withoutTenant(() -> {
             store.endAllSessions(userId, nowInMillis());
+            changes.sessionsChanged(userId);
             units.afterCommit(() -> sessions.forget(userId));
             return null;
         });
+    }
+
+    /** An operator's "end all sessions" for the user with this e-mail; false when nobody has it. */
+    public boolean endAllSessionsOf(String email) {
+        String normalized = email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
+        Optional<Long> userId = tenants.withoutTenant(() -> store.credentials(normalized)).map(IdentityStore.Credentials::userId);
+        userId.ifPresent(this::endAllSessions);
+        return userId.isPresent();
     }
 
     /**
@@ -176,6 +192,7 @@ public class Identity {
         Instant now = nowInMillis();
         tenants.withoutTenant(() -> {
             store.changePassword(principal.userId(), hash, now);
+            changes.sessionsChanged(principal.userId());
             units.afterCommit(() -> sessions.forget(principal.userId()));
             return null;
         });
@@ -254,12 +271,44 @@ public class Identity {
                 .orElseThrow(() -> ProblemException.unprocessable("the member cannot be added",
                         List.of(new FieldError("email", "no user is registered with e-mail " + normalizedEmail))));
         return tenants.inCompany(access.companyId(), () -> {
+            if (role != Role.OWNER) keepAnOwnerBeside(access.companyId(), user.userId(), "role", "the member cannot be changed");
             store.upsertMembership(access.companyId(), user.userId(), role, clock.instant());
-            memberships.forget(user.userId(), access.companyId());
-            // and again once committed, in case a request read the old role from the database meanwhile
-            units.afterCommit(() -> memberships.forget(user.userId(), access.companyId()));
+            membershipChanged(user.userId(), access.companyId());
             return store.members(access.companyId()).stream().filter(m -> m.userId() == user.userId()).findFirst().orElseThrow();
         });
+    }
+
+    /**
+     * Takes the user out of the company; their requests to it are refused on this node at once, on
+     * the others when they hear of it (within {@link Memberships#FRESH_FOR} if the message is lost).
+     * The last owner stays. False when the user was no member.
+     */
+    public boolean removeMember(CompanyAccess access, long userId) {
+        access.requireOwner();
+        return tenants.inCompany(access.companyId(), () -> {
+            keepAnOwnerBeside(access.companyId(), userId, "userId", "the member cannot be removed");
+            if (!store.deleteMembership(access.companyId(), userId)) return false;
+            membershipChanged(userId, access.companyId());
+            return true;
+        });
+    }
+
+    /**
+     * Refuses a change that would leave the company without an owner. The owners' rows are locked
+     * first, so two owners removing each other at once cannot both succeed.
+     */
+    private void keepAnOwnerBeside(long companyId, long userId, String field, String title) {
+        List<Long> owners = store.lockOwners(companyId);
+        if (owners.size() == 1 && owners.getFirst() == userId) {
+            throw ProblemException.unprocessable(title, List.of(new FieldError(field, "a company keeps at least one owner; make someone else owner first")));
+        }
+    }
+
+    private void membershipChanged(long userId, long companyId) {
+        memberships.forget(userId, companyId);
+        changes.membershipChanged(userId, companyId);
+        // and again once committed, in case a request read the old role from the database meanwhile
+        units.afterCommit(() -> memberships.forget(userId, companyId));
     }
 
     /** Tokens carry their issue time in milliseconds: a token issued right after sessions ended must not count as issued before. */

@@ -9,12 +9,13 @@ import dk.ledgerline.shared.ProblemException;
 import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
-/** Who works in the company, and (for owners) adding someone already registered, or changing their role. */
+/** Who works in the company, and (for owners) adding someone already registered, changing their role, or removing them. */
 @Controller
 public class MemberPages {
     private static final java.util.regex.Pattern E_MAIL = java.util.regex.Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,189}");
@@ -39,9 +40,10 @@ public class MemberPages {
     @GetMapping("/companies/{companyId}/members")
     ModelAndView members(@RequestAttribute(AuthenticationFilter.PRINCIPAL) Principal principal,
                          @RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access,
-                         @RequestParam(required = false) String added) {
+                         @RequestParam(required = false) String added, @RequestParam(required = false) String removed) {
         // Only an e-mail address is echoed: a link cannot put words of its own on the page.
-        String notice = added == null || !E_MAIL.matcher(added).matches() ? null : added + " er tilføjet.";
+        String notice = added != null && E_MAIL.matcher(added).matches() ? added + " er tilføjet."
+                : removed != null && E_MAIL.matcher(removed).matches() ? removed + " er fjernet." : null;
         return page(principal, access, MemberForm.EMPTY, notice, null, 200);
     }
 
@@ -57,6 +59,23 @@ public class MemberPages {
         } catch (ProblemException e) {
             return page(principal, access, form, null, Failure.of(e), e.status());
         }
+    }
+
+    /** Their access to the company ends; they keep their login and their other companies. */
+    @PostMapping("/companies/{companyId}/members/{userId}/remove")
+    ModelAndView remove(@RequestAttribute(AuthenticationFilter.PRINCIPAL) Principal principal,
+                        @RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access, @PathVariable long userId) {
+        access.requireOwner();
+        String email = identity.members(access).stream().filter(m -> m.userId() == userId).map(Identity.Member::email).findFirst().orElse(null);
+        try {
+            identity.removeMember(access, userId);
+        } catch (ProblemException e) {
+            return page(principal, access, MemberForm.EMPTY, null, Failure.of(e), e.status());
+        }
+        if (userId == principal.userId()) return Pages.seeOther("/");
+        var target = Pages.path("/companies/" + access.companyId() + "/members");
+        if (email != null) target = target.queryParam("removed", email);
+        return Pages.seeOther(target.encode().build().toUriString());
     }
 
     private ModelAndView page(Principal principal, CompanyAccess access, MemberForm form, String notice, Failure failure, int status) {

@@ -14,6 +14,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * real HTTP. Tests share it and stay apart by each creating its own users and companies.
  */
 public final class TestApp {
+    /** The operators' token of the test application (and of a {@link SecondNode}). */
+    public static final String OPS_TOKEN = "operators-token-of-the-tests-0123456789";
     private static TestApp instance;
 
     private final ConfigurableApplicationContext context;
@@ -41,6 +43,7 @@ public final class TestApp {
                     "--ledgerline.database.embedded-durable=false",
                     // off by default (it holds threads under overload, docs/decisions/0002); on here, so every posting of the suite goes through it
                     "--ledgerline.database.group-commit=true",
+                    "--ledgerline.ops.token=" + OPS_TOKEN,
                     "--logging.level.root=WARN",
                     "--logging.level.dk.ledgerline=INFO",
                     "--spring.main.banner-mode=off");

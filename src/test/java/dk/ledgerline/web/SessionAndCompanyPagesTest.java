@@ -126,4 +126,27 @@ class SessionAndCompanyPagesTest {
         assertThat(response.body()).contains("Siden findes ikke").doesNotContain("Salg af varer og ydelser");
         assertThat(browser.getWithSession("/companies/" + a.companyId() + "/accounts").statusCode()).isEqualTo(200);
     }
+
+    @Test
+    void anOwnerRemovesAMemberButNotTheLastOwner() {
+        Tenant owner = Tenant.create("QUARTER");
+        Tenant member = Tenant.create("QUARTER");
+        assertThat(owner.api().post(owner.path("/members"), "{\"email\": \"" + member.email() + "\", \"role\": \"VIEWER\"}").status()).isEqualTo(201);
+        long ownerId = owner.api().get("/api/v1/me").json().get("id").asLong();
+        long memberId = member.api().get("/api/v1/me").json().get("id").asLong();
+        browser.signInAs(owner.api().token());
+        browser.open("/companies/" + owner.companyId() + "/members");
+        assertThat(browser.texts("#members tbody tr")).hasSize(2);
+
+        browser.submit("form[action$='/members/" + memberId + "/remove']");
+
+        assertThat(browser.text(".notice")).isEqualTo(member.email() + " er fjernet.");
+        assertThat(browser.texts("#members tbody tr")).hasSize(1);
+        assertThat(member.api().get(owner.path("/vouchers")).status()).isEqualTo(404);
+
+        browser.submit("form[action$='/members/" + ownerId + "/remove']");
+
+        assertThat(browser.text(".failure")).contains("at least one owner");
+        assertThat(browser.texts("#members tbody tr")).hasSize(1);
+    }
 }

@@ -104,6 +104,18 @@ public class IdentityStore {
                 .update();
     }
 
+    /** False when there was no such membership. */
+    public boolean deleteMembership(long companyId, long userId) {
+        return jdbc.sql("delete from memberships where company_id = :company and user_id = :user")
+                .param("company", companyId).param("user", userId).update() == 1;
+    }
+
+    /** The company's owners, their rows locked until the transaction ends. */
+    public List<Long> lockOwners(long companyId) {
+        return jdbc.sql("select user_id from memberships where company_id = :company and role = 'OWNER' order by user_id for update")
+                .param("company", companyId).query(Long.class).list();
+    }
+
     public List<Company> companiesOf(long userId) {
         return jdbc.sql("""
                 select c.id, c.name, c.cvr, c.vat_period, c.fiscal_year_start_month, m.role

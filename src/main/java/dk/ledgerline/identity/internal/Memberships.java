@@ -11,11 +11,12 @@ import org.springframework.stereotype.Component;
 /**
  * Who may work in which company, remembered for a short while: every request to a company asks,
  * and asking the database costs a transaction of its own. A change on this node forgets the
- * entry at once; a change made on another node is seen here within {@link #FRESH_FOR}.
+ * entry at once; one made on another node when its notification arrives ({@link IdentityChanges}),
+ * and within {@link #FRESH_FOR} if that is lost.
  */
 @Component
 public class Memberships {
-    /** How stale a role may be on another node: a removed member keeps access at most this long. */
+    /** How stale a role may be on another node whose notification was lost: a removed member keeps access at most this long. */
     public static final Duration FRESH_FOR = Duration.ofSeconds(30);
     /** Far above the users active within {@link #FRESH_FOR} on one node; each entry is a few dozen bytes. */
     static final int ENTRIES_MAX = 100_000;
@@ -34,5 +35,9 @@ public class Memberships {
 
     public void forget(long userId, long companyId) {
         roles.invalidate(new Key(userId, companyId));
+    }
+
+    public void forgetAll() {
+        roles.invalidateAll();
     }
 }

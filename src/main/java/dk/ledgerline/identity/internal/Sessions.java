@@ -14,7 +14,8 @@ import java.util.function.LongFunction;
  * one whose session was ended by logging out, does not. Every request asks, so the answer comes from
  * memory: a user's state is read once, then refreshed in the background when older than
  * {@link #FRESH_FOR} while requests go on with the one they have. An ending made on this node counts
- * at once; one made on another node within {@code FRESH_FOR} and the time of one read. While the
+ * at once; one made on another node as soon as its notification arrives ({@link IdentityChanges}),
+ * and within {@code FRESH_FOR} and the time of one read if it is lost. While the
  * database is away the last state read keeps serving (for at most {@link #KEPT_FOR}); a user with no
  * state here yet cannot be checked and gets the answer for an unavailable database, not a logout.
  */
@@ -47,6 +48,11 @@ public final class Sessions {
 
     public boolean lets(Principal principal) {
         return states.get(principal.userId()).lets(principal);
+    }
+
+    /** Reads every remembered state again in the background; each keeps serving until its read succeeds. */
+    public void refreshAll() {
+        states.refreshAll(java.util.List.copyOf(states.asMap().keySet()));
     }
 
     /** After a change to the user's sessions has committed on this node. */

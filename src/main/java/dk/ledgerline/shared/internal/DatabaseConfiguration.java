@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.jdbc.datasource.lookup.AbstractRoutingDataSource;
@@ -131,6 +132,24 @@ class DatabaseConfiguration {
     @Bean
     PlatformTransactionManager transactionManager(DataSource dataSource) {
         return new DataSourceTransactionManager(dataSource);
+    }
+
+    /**
+     * Messages between the nodes (NOTIFY), heard on a connection of their own: the pools' connections
+     * serve requests. Its socket timeout outlasts one wait for messages by far.
+     */
+    @Bean
+    PostgresNotifications notifications(JdbcClient jdbc, Endpoint endpoint) {
+        java.util.Properties properties = new java.util.Properties();
+        properties.setProperty("user", endpoint.username());
+        properties.setProperty("password", endpoint.password());
+        properties.setProperty("tcpKeepAlive", "true");
+        properties.setProperty("connectTimeout", String.valueOf(CONNECT_TIMEOUT.toSeconds()));
+        properties.setProperty("socketTimeout", String.valueOf(SOCKET_TIMEOUT.toSeconds()));
+        properties.setProperty("hostRecheckSeconds", String.valueOf(HOST_RECHECK.toSeconds()));
+        properties.setProperty("ApplicationName", "ledgerline-notifications");
+        org.postgresql.Driver driver = new org.postgresql.Driver();
+        return new PostgresNotifications(jdbc, () -> driver.connect(endpoint.url(), properties));
     }
 
     /** Postings of one company share a transaction and a commit when they arrive together. */
