@@ -4,6 +4,7 @@ import dk.ledgerline.admission.AdmissionFilter;
 import dk.ledgerline.admission.AdmissionSettings;
 import dk.ledgerline.admission.DeadlineFilter;
 import dk.ledgerline.admission.IdempotencyFilter;
+import dk.ledgerline.admission.ReadOnlyFilter;
 import dk.ledgerline.identity.AuthenticationFilter;
 import dk.ledgerline.identity.Identity;
 import dk.ledgerline.identity.TenantFilter;
@@ -11,6 +12,7 @@ import dk.ledgerline.ops.FailureBoundaryFilter;
 import dk.ledgerline.ops.OperatorFilter;
 import dk.ledgerline.ops.RequestIdFilter;
 import dk.ledgerline.shared.ConnectionBudget;
+import dk.ledgerline.shared.ReadOnly;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.Filter;
 import java.time.Clock;
@@ -21,8 +23,8 @@ import org.springframework.core.env.Environment;
 
 /**
  * Every request passes these steps in this order, before its handler:
- * request id → failure boundary → deadline → operators' token (only under /ops/) → authentication
- * → admission → tenant → idempotency.
+ * request id → failure boundary → deadline → operators' token (only under /ops/) → read-only (a
+ * write while Ledgerline is read-only is answered here) → authentication → admission → tenant → idempotency.
  * Nothing before admission touches the database (authentication reads a signed token), so work
  * that is refused is refused before it costs a connection; the tenant step's membership check is
  * answered from memory while fresh. The order is the design; read it here rather than
@@ -54,8 +56,13 @@ class RequestPipeline {
     }
 
     @Bean
+    FilterRegistrationBean<ReadOnlyFilter> readOnlyGate(ReadOnly readOnly) {
+        return step(new ReadOnlyFilter(readOnly), 4);
+    }
+
+    @Bean
     FilterRegistrationBean<AuthenticationFilter> authentication(Identity identity, Clock clock) {
-        return step(new AuthenticationFilter(identity, clock), 4);
+        return step(new AuthenticationFilter(identity, clock), 5);
     }
 
     @Bean
@@ -65,17 +72,17 @@ class RequestPipeline {
 
     @Bean
     FilterRegistrationBean<AdmissionFilter> admission(AdmissionSettings settings, MeterRegistry meters) {
-        return step(new AdmissionFilter(settings, meters), 5);
+        return step(new AdmissionFilter(settings, meters), 6);
     }
 
     @Bean
     FilterRegistrationBean<TenantFilter> tenant(Identity identity) {
-        return step(new TenantFilter(identity), 6);
+        return step(new TenantFilter(identity), 7);
     }
 
     @Bean
     FilterRegistrationBean<IdempotencyFilter> idempotency(IdempotencyFilter filter) {
-        return step(filter, 7);
+        return step(filter, 8);
     }
 
     private static <F extends Filter> FilterRegistrationBean<F> step(F filter, int position) {

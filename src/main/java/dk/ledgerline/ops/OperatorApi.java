@@ -1,11 +1,16 @@
 package dk.ledgerline.ops;
 
 import dk.ledgerline.identity.Identity;
+import dk.ledgerline.shared.Maintenance;
 import dk.ledgerline.shared.ProblemResponses;
+import dk.ledgerline.shared.ReadOnly;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -14,9 +19,46 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/ops/v1")
 class OperatorApi {
     private final Identity identity;
+    private final Maintenance maintenance;
+    private final ReadOnly readOnly;
 
-    OperatorApi(Identity identity) {
+    OperatorApi(Identity identity, Maintenance maintenance, ReadOnly readOnly) {
         this.identity = identity;
+        this.maintenance = maintenance;
+        this.readOnly = readOnly;
+    }
+
+    record ReadOnlyRequest(String reason) {}
+
+    /** The switch, what the node sees, and what users are told if writes are refused right now. */
+    record ReadOnlyState(String plannedReason, boolean readingFromStandby, boolean refusingWrites, String refusal) {}
+
+    @GetMapping("/read-only")
+    ReadOnlyState readOnly() {
+        return state();
+    }
+
+    /** Every node refuses writes with {@code reason} until the switch is turned off; reading and logging in go on. */
+    @PutMapping("/read-only")
+    ResponseEntity<?> readOnlyOn(@RequestBody ReadOnlyRequest body) {
+        String reason = body.reason() == null ? "" : body.reason().trim();
+        if (reason.isEmpty() || reason.length() > Maintenance.REASON_LENGTH_MAX) {
+            return problem(422, "Unprocessable", "reason: 1 to " + Maintenance.REASON_LENGTH_MAX + " characters, shown to users while writes are refused");
+        }
+        maintenance.readOnly(reason);
+        return ResponseEntity.ok(state());
+    }
+
+    @DeleteMapping("/read-only")
+    ResponseEntity<?> readOnlyOff() {
+        maintenance.readOnly(null);
+        return ResponseEntity.ok(state());
+    }
+
+    private ReadOnlyState state() {
+        var refusal = readOnly.reason();
+        return new ReadOnlyState(maintenance.readOnlyReason().orElse(null), readOnly.readsFromStandby(), refusal.isPresent(),
+                refusal.map(ReadOnly.Reason::detail).orElse(null));
     }
 
     /** Every session and API token of the user ends, on every node (see {@link Identity#endAllSessionsOf}). */

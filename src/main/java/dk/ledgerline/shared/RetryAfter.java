@@ -7,7 +7,9 @@ public enum RetryAfter {
     /** The node refused work it has no room for; places free up within a second. */
     OVERLOADED(1),
     /** The database is switching over or briefly away; a failover takes seconds, asking sooner only adds load. */
-    DATABASE_UNAVAILABLE(2);
+    DATABASE_UNAVAILABLE(2),
+    /** An operator made Ledgerline read-only for maintenance: minutes, not seconds. */
+    MAINTENANCE(30);
 
     public static final String HEADER = "Retry-After";
 

@@ -36,6 +36,21 @@ public final class TransientFailures {
     }
 
     /**
+     * The failure says the primary is gone or is no primary any more: a connection refused or lost
+     * (class 08), the server shutting down (57P0x), or a write refused as on a standby (25006).
+     */
+    public static boolean losesPrimary(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.startsWith(CONNECTION_EXCEPTION_CLASS) || state.startsWith("57P0") || state.equals("25006")) return true;
+            }
+            if (t.getCause() == t) break;
+        }
+        return false;
+    }
+
+    /**
      * The service cannot do the work just now, through nobody's fault: answered 503 with Retry-After,
      * never 500. Includes what {@link #isRetryable} does, and waits that ran out (pool, lock, deadline).
      */

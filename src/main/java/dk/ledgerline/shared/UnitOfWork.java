@@ -49,11 +49,13 @@ public final class UnitOfWork {
 
     private final PlatformTransactionManager transactions;
     private final GroupCommit groups;
+    private final ReadOnly readOnly;
     private final Clock clock;
 
-    public UnitOfWork(PlatformTransactionManager transactions, GroupCommit groups, Clock clock) {
+    public UnitOfWork(PlatformTransactionManager transactions, GroupCommit groups, ReadOnly readOnly, Clock clock) {
         this.transactions = transactions;
         this.groups = groups;
+        this.readOnly = readOnly;
         this.clock = clock;
     }
 
@@ -65,6 +67,7 @@ public final class UnitOfWork {
         final TransactionStatus status;
         final SavepointManager savepoints;
         final boolean readOnly;
+        boolean onStandby;
         RuntimeException retryableFailure;
         boolean discarded;
         int savepointRollbacks;
@@ -220,6 +223,7 @@ public final class UnitOfWork {
                 unit = open(readOnly);
             } catch (RuntimeException noConnection) {
                 // Nothing ran yet: a primary that is just going away refuses connections for a moment.
+                noteLostPrimary(noConnection);
                 if (!mayRunAgain(TransientFailures.isRetryable(noConnection), false, true, run)) throw noConnection;
                 log.info("Opening a unit of work again (run {}): the database refused a connection", run + 1);
                 continue;
@@ -244,6 +248,7 @@ public final class UnitOfWork {
                 }
             } catch (RuntimeException failure) {
                 rollback(unit);
+                if (!unit.onStandby) noteLostPrimary(failure);
                 if (!mayRunAgain(TransientFailures.isRetryable(failure), committing, readOnly || idempotent, run)) throw failure;
             } finally {
                 CURRENT.remove();
@@ -252,13 +257,24 @@ public final class UnitOfWork {
         }
     }
 
+    /**
+     * Opens a transaction, on the standby while the primary is away (see {@link ReadOnly}): reads
+     * work there, and a write fails as on any read-only server, retryably, until a primary is back.
+     */
     private Unit open(boolean readOnly) {
         DefaultTransactionDefinition definition = new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         definition.setReadOnly(readOnly);
-        TransactionStatus status = transactions.getTransaction(definition);
+        boolean onStandby = this.readOnly.readsFromStandby();
+        TransactionStatus status = onStandby ? this.readOnly.onStandby(() -> transactions.getTransaction(definition)) : transactions.getTransaction(definition);
         Unit unit = new Unit(status, status, readOnly);
+        unit.onStandby = onStandby;
         CURRENT.set(unit);
         return unit;
+    }
+
+    /** A primary that refuses connections, dropped one, or turned read-only is away: tell {@link ReadOnly}. */
+    private void noteLostPrimary(RuntimeException failure) {
+        if (TransientFailures.losesPrimary(failure)) readOnly.primaryUnreachable();
     }
 
     private void rollback(Unit unit) {

@@ -4,9 +4,10 @@ import dk.ledgerline.identity.Company;
 
 /**
  * What the layout around every page needs: the title, who is logged in, and the company whose
- * pages the navigation leads to. {@code userName} and {@code company} are null where there are none.
+ * pages the navigation leads to. {@code userName} and {@code company} are null where there are none;
+ * {@code readOnly} says, while Ledgerline takes no writes, why (null otherwise).
  */
-public record Frame(String title, String userName, Company company, Section section) {
+public record Frame(String title, String userName, Company company, Section section, String readOnly) {
 
     /** The part of a company's pages the navigation marks as current. */
     public enum Section { DASHBOARD, ACCOUNTS, JOURNALS, VOUCHERS, REPORTS, VAT, MEMBERS, NONE }

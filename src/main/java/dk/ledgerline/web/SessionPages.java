@@ -16,6 +16,7 @@ import org.springframework.web.servlet.ModelAndView;
 /** Log in, sign up, log out. The session is the signed cookie the authentication filter reads. */
 @Controller
 public class SessionPages {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SessionPages.class);
     private final Identity identity;
 
     SessionPages(Identity identity) {
@@ -72,7 +73,15 @@ public class SessionPages {
     @PostMapping("/logout")
     ModelAndView logout(HttpServletRequest request, HttpServletResponse response) {
         // the session ends on the server too: a copy of its cookie no longer works (on other nodes within a few seconds)
-        if (request.getAttribute(AuthenticationFilter.PRINCIPAL) instanceof Principal principal) identity.endSession(principal);
+        if (request.getAttribute(AuthenticationFilter.PRINCIPAL) instanceof Principal principal) {
+            try {
+                identity.endSession(principal);
+            } catch (RuntimeException e) {
+                // Read-only or away: this browser is logged out all the same; the token lives until it expires.
+                if (!dk.ledgerline.shared.TransientFailures.isUnavailable(e)) throw e;
+                log.warn("Logged out without ending the session on the server: {}", e.toString());
+            }
+        }
         AuthenticationFilter.clearSessionCookie(response);
         return Pages.seeOther("/login");
     }

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dk.ledgerline.shared.ConnectionBudget;
 import dk.ledgerline.shared.GroupCommit;
+import dk.ledgerline.shared.ReadOnly;
 import dk.ledgerline.shared.TenantTransactions;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -76,18 +77,57 @@ class DatabaseConfiguration {
         return pool("ledgerline-reports", endpoint, settings, Math.max(1, settings.reportPoolSize()));
     }
 
-    /** Hands each unit of work a connection from the pool of its budget (see {@link ConnectionBudget}). */
+    /** A few connections to a standby, for reading while no primary answers (see {@link ReadOnly}); none without a standby. */
+    @Bean(destroyMethod = "close")
+    StandbyPool standbyPool(Endpoint endpoint, DatabaseSettings settings) {
+        if (settings.standbyUrl() == null) return new StandbyPool(null);
+        Endpoint standby = new Endpoint(settings.standbyUrl(), endpoint.username(), endpoint.password(), endpoint.migrationUsername(), endpoint.migrationPassword());
+        HikariDataSource pool = pool("ledgerline-standby", standby, settings, Math.max(2, settings.poolSizeMax() / 4));
+        pool.setMinimumIdle(0); // connected when first needed: most of the time nothing reads there
+        return new StandbyPool(pool);
+    }
+
+    record StandbyPool(HikariDataSource pool) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (pool != null) pool.close();
+        }
+    }
+
+    /**
+     * Whether writes are taken, and where reads go while the primary is away. The probe that looks
+     * for a primary again makes a connection of its own, as the pools' may all be to the old one.
+     */
+    @Bean
+    ReadOnly readOnly(Endpoint endpoint, StandbyPool standby, Clock clock) {
+        org.postgresql.Driver driver = new org.postgresql.Driver();
+        java.util.Properties properties = listenerProperties(endpoint, "ledgerline-primary-probe");
+        return new ReadOnly(standby.pool() != null, () -> {
+            try (java.sql.Connection connection = driver.connect(endpoint.url(), properties)) {
+                return connection != null && connection.isValid((int) VALIDATION_TIMEOUT.toSeconds());
+            } catch (java.sql.SQLException notYet) {
+                return false;
+            }
+        }, clock);
+    }
+
+    /** The key of the standby's connections in the routing. */
+    private static final String STANDBY = "standby";
+
+    /** Hands each unit of work a connection from the pool of its budget (see {@link ConnectionBudget}), or the standby's. */
     @Bean
     @Primary
-    DataSource dataSource(HikariDataSource interactivePool, HikariDataSource reportPool, DatabaseSettings settings) {
+    DataSource dataSource(HikariDataSource interactivePool, HikariDataSource reportPool, StandbyPool standby, DatabaseSettings settings) {
         AbstractRoutingDataSource routing = new AbstractRoutingDataSource() {
             @Override
             protected Object determineCurrentLookupKey() {
-                return ConnectionBudget.current();
+                return standby.pool() != null && ReadOnly.openingOnStandby() ? STANDBY : ConnectionBudget.current();
             }
         };
-        routing.setTargetDataSources(Map.of(ConnectionBudget.INTERACTIVE, interactivePool,
+        Map<Object, Object> targets = new java.util.HashMap<>(Map.of(ConnectionBudget.INTERACTIVE, interactivePool,
                 ConnectionBudget.REPORTS, settings.reportsHaveOwnPool() ? reportPool : interactivePool));
+        if (standby.pool() != null) targets.put(STANDBY, standby.pool());
+        routing.setTargetDataSources(targets);
         routing.setDefaultTargetDataSource(interactivePool);
         routing.setLenientFallback(false);
         routing.afterPropertiesSet();
@@ -140,6 +180,13 @@ class DatabaseConfiguration {
      */
     @Bean
     PostgresNotifications notifications(JdbcClient jdbc, Endpoint endpoint) {
+        java.util.Properties properties = listenerProperties(endpoint, "ledgerline-notifications");
+        org.postgresql.Driver driver = new org.postgresql.Driver();
+        return new PostgresNotifications(jdbc, () -> driver.connect(endpoint.url(), properties));
+    }
+
+    /** A connection of its own, outside the pools, found dead as fast as theirs. */
+    private static java.util.Properties listenerProperties(Endpoint endpoint, String name) {
         java.util.Properties properties = new java.util.Properties();
         properties.setProperty("user", endpoint.username());
         properties.setProperty("password", endpoint.password());
@@ -147,9 +194,8 @@ class DatabaseConfiguration {
         properties.setProperty("connectTimeout", String.valueOf(CONNECT_TIMEOUT.toSeconds()));
         properties.setProperty("socketTimeout", String.valueOf(SOCKET_TIMEOUT.toSeconds()));
         properties.setProperty("hostRecheckSeconds", String.valueOf(HOST_RECHECK.toSeconds()));
-        properties.setProperty("ApplicationName", "ledgerline-notifications");
-        org.postgresql.Driver driver = new org.postgresql.Driver();
-        return new PostgresNotifications(jdbc, () -> driver.connect(endpoint.url(), properties));
+        properties.setProperty("ApplicationName", name);
+        return properties;
     }
 
     /** Postings of one company share a transaction and a commit when they arrive together. */

@@ -20,7 +20,8 @@ record DatabaseSettings(
         int reportPoolSize,
         Duration connectionTimeout,
         boolean embeddedDurable,
-        boolean groupCommit) {
+        boolean groupCommit,
+        String standbyUrl) {
 
     /** Below this a busy moment turns into errors at once; Hikari itself refuses less than 250 ms. */
     static final Duration CONNECTION_TIMEOUT_MIN = Duration.ofMillis(250);
@@ -50,6 +51,19 @@ record DatabaseSettings(
 
     boolean embedded() { return url == null; }
 
+    /**
+     * Where reads go while no primary answers: {@code ledgerline.database.standby-url}, or else the
+     * hosts of a multi-host URL with {@code targetServerType=preferSecondary}; none for one host.
+     */
+    static String standbyUrlFor(String url, String configured) {
+        if (configured != null) return configured;
+        if (url == null) return null;
+        String hosts = url.replaceFirst("^jdbc:postgresql://", "").replaceFirst("[/?].*$", "");
+        if (!hosts.contains(",")) return null;
+        if (url.matches("(?i).*[?&]targetServerType=[^&]*.*")) return url.replaceAll("(?i)([?&]targetServerType=)[^&]*", "$1preferSecondary");
+        return url + (url.contains("?") ? "&" : "?") + "targetServerType=preferSecondary";
+    }
+
     /** 0: reports take interactive connections, as before they had a budget; only for measuring what the budget is worth. */
     boolean reportsHaveOwnPool() { return reportPoolSize > 0; }
 
@@ -69,7 +83,8 @@ record DatabaseSettings(
                 env.getProperty("ledgerline.database.report-pool-size", Integer.class, Math.max(2, poolSize / REPORT_POOL_SHARE)),
                 env.getProperty("ledgerline.database.connection-timeout", Duration.class, Duration.ofSeconds(2)),
                 env.getProperty("ledgerline.database.embedded-durable", Boolean.class, true),
-                env.getProperty("ledgerline.database.group-commit", Boolean.class, false));
+                env.getProperty("ledgerline.database.group-commit", Boolean.class, false),
+                standbyUrlFor(url, blankToNull(env.getProperty("ledgerline.database.standby-url"))));
     }
 
     private static String blankToNull(String value) {
