@@ -23,7 +23,8 @@ public final class SecondNode implements AutoCloseable {
         this.baseUrl = "http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
-    public static SecondNode start() {
+    /** {@code settings}: more application arguments, as {@code --name=value}. */
+    public static SecondNode start(String... settings) {
         TestApp first = TestApp.get();
         String signingKey;
         try {
@@ -35,7 +36,7 @@ public final class SecondNode implements AutoCloseable {
         SpringApplication app = new SpringApplication(Ledgerline.class);
         // the same "today" as the first node's: tokens carry times
         app.addInitializers(c -> c.getBeanFactory().registerSingleton("clock", first.clock()));
-        ConfigurableApplicationContext context = app.run(
+        java.util.List<String> arguments = new java.util.ArrayList<>(java.util.List.of(
                 "--server.port=0",
                 "--ledgerline.data-dir=" + data,
                 "--ledgerline.demo=false",
@@ -46,8 +47,9 @@ public final class SecondNode implements AutoCloseable {
                 "--ledgerline.auth.signing-key=" + signingKey,
                 "--ledgerline.ops.token=" + TestApp.OPS_TOKEN,
                 "--logging.level.root=WARN",
-                "--spring.main.banner-mode=off");
-        return new SecondNode(context);
+                "--spring.main.banner-mode=off"));
+        arguments.addAll(java.util.List.of(settings));
+        return new SecondNode(app.run(arguments.toArray(String[]::new)));
     }
 
     public Api api() {
@@ -56,6 +58,10 @@ public final class SecondNode implements AutoCloseable {
 
     public <T> T bean(Class<T> type) {
         return context.getBean(type);
+    }
+
+    public ConfigurableApplicationContext context() {
+        return context;
     }
 
     @Override
