@@ -1,6 +1,5 @@
 package dk.ledgerline.bench;
 
-import dk.ledgerline.Ledgerline;
 import dk.ledgerline.testing.PrimaryStandbyPair;
 import java.io.IOException;
 import java.net.URI;
@@ -27,20 +26,20 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import org.HdrHistogram.Histogram;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A failover under steady load: Ledgerline on a primary with a synchronous standby (both durable),
- * many companies posting and reading at a fixed rate (an open model), then the primary is killed
- * and the standby promoted, as an HA manager would. Reports the write pause, the app's share of it,
- * logouts, acknowledged postings missing afterwards, vouchers posted twice and the errors clients
- * saw, and writes {@code failover.md}.
+ * A failover and a rolling restart under steady load: two Ledgerline nodes (processes from the
+ * built jar) behind HAProxy, on a primary with a synchronous standby (both durable), many companies
+ * posting and reading at a fixed rate (an open model). The primary is killed and the standby
+ * promoted, as an HA manager would; then each node is stopped (SIGTERM) and started again, one after
+ * the other. Reports the write pause, the app's share of it, logouts, acknowledged postings missing
+ * afterwards, vouchers posted twice, the errors clients saw, and the requests that failed during the
+ * restarts, and writes {@code failover.md}.
  *
- * <p>Arguments: {@code --work --report --commit --companies=20 --rate=80 --before=20s --after=20s
- * --ports=21100}. A client retries a 503 with the same Idempotency-Key, as every client should.
+ * <p>Arguments: {@code --jar --work --report --commit --companies=20 --rate=80 --before=20s --after=20s
+ * --ports=21100} (primary, standby, load balancer, node 1, node 2). A client retries a 503 with the
+ * same Idempotency-Key, as every client should.
  */
 public final class FailoverScenario {
     /** A client's patience with one posting, retries included. */
@@ -51,6 +50,13 @@ public final class FailoverScenario {
     static final int PAGE_SIZE = 200;
     /** Seconds of the timeline shown around the kill. */
     static final int TIMELINE_BEFORE = 3, TIMELINE_AFTER = 12;
+    static final int NODES = 2;
+    /** How long a stopping node keeps serving with its readiness down: several of the load balancer's checks. */
+    static final Duration DRAIN = Duration.ofSeconds(3);
+    /** After a node is ready again, the load balancer's checks take it in: its rise, and a margin. */
+    static final Duration TAKEN_IN = Duration.ofSeconds(3);
+    /** Load goes on this long after the last restart. */
+    static final Duration AFTER_RESTARTS = Duration.ofSeconds(5);
 
     enum Outcome { OK, BUSY, LOGGED_OUT, ERROR, TRANSPORT }
 
@@ -64,6 +70,10 @@ public final class FailoverScenario {
     private final Set<String> busyReasons = ConcurrentHashMap.newKeySet();
     private final AtomicLong killedAt = new AtomicLong(), killDoneAt = new AtomicLong(), promotedAt = new AtomicLong(), firstWriteAfterKill = new AtomicLong();
     private final Histogram postingsAcrossTheFailover = new Histogram(LATENCY_US_MAX, 3);
+    private final AtomicLong restartsFrom = new AtomicLong(), restartsTo = new AtomicLong();
+    private final AtomicLongArray duringRestarts = new AtomicLongArray(Outcome.values().length);
+    private final List<String> restarts = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
 
     private FailoverScenario(LedgerlineClient api, List<BenchTenant> tenants) {
         this.api = api;
@@ -73,6 +83,7 @@ public final class FailoverScenario {
     public static void main(String[] args) throws Exception {
         Map<String, String> arg = VatDayBenchmark.arguments(args);
         Path work = Path.of(arg.getOrDefault("work", "target/failover"));
+        Path jar = Path.of(java.util.Objects.requireNonNull(arg.get("jar"), "--jar: the built Ledgerline jar"));
         int companies = Integer.parseInt(arg.getOrDefault("companies", "20"));
         double rate = Double.parseDouble(arg.getOrDefault("rate", "80"));
         Duration before = Duration.parse("PT" + arg.getOrDefault("before", "20s").toUpperCase(Locale.ROOT));
@@ -80,23 +91,34 @@ public final class FailoverScenario {
         int ports = Integer.parseInt(arg.getOrDefault("ports", "21100"));
         Files.createDirectories(work);
         try (PrimaryStandbyPair pair = PrimaryStandbyPair.start(work.resolve("pg"), ports, ports + 1, true)) {
-            List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--ledgerline.data-dir=" + work.resolve("app"), "--ledgerline.demo=false",
-                    "--logging.level.root=WARN", "--logging.level.com.zaxxer.hikari=ERROR", "--spring.main.banner-mode=off"));
-            arguments.addAll(pair.applicationArguments());
-            ConfigurableApplicationContext app = new SpringApplication(Ledgerline.class).run(arguments.toArray(String[]::new));
+            byte[] signingKey = new byte[32];
+            new java.security.SecureRandom().nextBytes(signingKey);
+            List<NodeProcess> nodes = new ArrayList<>();
+            for (int i = 1; i <= NODES; i++) {
+                List<String> settings = new ArrayList<>(List.of("--ledgerline.data-dir=" + work.resolve("node" + i), "--ledgerline.demo=false",
+                        "--ledgerline.auth.signing-key=" + java.util.Base64.getEncoder().encodeToString(signingKey),
+                        "--ledgerline.shutdown.drain=" + DRAIN.toSeconds() + "s",
+                        "--logging.level.root=WARN", "--logging.level.com.zaxxer.hikari=ERROR", "--spring.main.banner-mode=off"));
+                settings.addAll(pair.applicationArguments());
+                nodes.add(new NodeProcess(jar, ports + 2 + i, settings, work.resolve("node" + i + ".log")));
+            }
             try {
-                LedgerlineClient api = new LedgerlineClient(URI.create("http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort()));
-                String run = UUID.randomUUID().toString().substring(0, 8);
-                List<BenchTenant> tenants = new ArrayList<>();
-                for (int i = 0; i < companies; i++) tenants.add(BenchTenant.create(api, run, "Failover " + i));
-                FailoverScenario scenario = new FailoverScenario(api, tenants);
-                scenario.drive(pair, rate, before, after);
-                List<String> broken = scenario.audit();
-                Files.writeString(Path.of(arg.getOrDefault("report", "docs/benchmarks/failover.md")),
-                        scenario.report(arg.getOrDefault("commit", "unknown"), companies, rate, before, after, broken));
-                System.out.println("failover: " + (broken.isEmpty() ? "every check held" : "BROKEN: " + broken));
+                for (NodeProcess node : nodes) node.start(); // one after the other: the first migrates
+                try (LoadBalancer balancer = LoadBalancer.start(work, ports + 2, nodes.stream().map(NodeProcess::port).toList())) {
+                    Thread.sleep(TAKEN_IN);
+                    LedgerlineClient api = new LedgerlineClient(URI.create(balancer.url()));
+                    String run = UUID.randomUUID().toString().substring(0, 8);
+                    List<BenchTenant> tenants = new ArrayList<>();
+                    for (int i = 0; i < companies; i++) tenants.add(BenchTenant.create(api, run, "Failover " + i));
+                    FailoverScenario scenario = new FailoverScenario(api, tenants);
+                    scenario.drive(pair, nodes, rate, before, after);
+                    List<String> broken = scenario.audit();
+                    Files.writeString(Path.of(arg.getOrDefault("report", "docs/benchmarks/failover.md")),
+                            scenario.report(arg.getOrDefault("commit", "unknown"), companies, rate, before, after, broken));
+                    System.out.println("failover: " + (broken.isEmpty() ? "every check held" : "BROKEN: " + broken));
+                }
             } finally {
-                app.close();
+                nodes.forEach(NodeProcess::close);
             }
         }
     }
@@ -106,14 +128,17 @@ public final class FailoverScenario {
     }
 
     private void count(Outcome outcome) {
+        long now = System.nanoTime(), from = restartsFrom.get(), to = restartsTo.get();
+        if (from != 0 && now >= from && (to == 0 || now <= to)) duringRestarts.incrementAndGet(outcome.ordinal());
         seconds.computeIfAbsent(second(System.nanoTime()), s -> new AtomicLongArray(Outcome.values().length)).incrementAndGet(outcome.ordinal());
     }
 
-    void drive(PrimaryStandbyPair pair, double rate, Duration before, Duration after) throws InterruptedException {
+    /** The failover after {@code before}, the restarts {@code after} it; load all along, until a while after the last restart. */
+    void drive(PrimaryStandbyPair pair, List<NodeProcess> nodes, double rate, Duration before, Duration after) throws InterruptedException {
         Random random = new Random(1);
         long gap = (long) (1e9 / rate);
         long killAt = start + before.toNanos();
-        long end = killAt + after.toNanos();
+        long restartAt = killAt + after.toNanos();
         Thread failover = Thread.ofPlatform().start(() -> {
             try {
                 Thread.sleep(Duration.ofNanos(Math.max(0, killAt - System.nanoTime())));
@@ -122,12 +147,29 @@ public final class FailoverScenario {
                 killDoneAt.set(System.nanoTime());
                 pair.promoteStandby();
                 promotedAt.set(System.nanoTime());
+                Thread.sleep(Duration.ofNanos(Math.max(0, restartAt - System.nanoTime())));
+                restartsFrom.set(System.nanoTime());
+                for (NodeProcess node : nodes) {
+                    Duration stopped = node.stop();
+                    long starting = System.nanoTime();
+                    node.start();
+                    Duration started = Duration.ofNanos(System.nanoTime() - starting);
+                    Thread.sleep(TAKEN_IN);
+                    restarts.add(String.format(Locale.ROOT, "| node on port %d: SIGTERM → stopped (%d s drain, then what was in flight) / start → ready | %d / %d ms | |%n",
+                            node.port(), DRAIN.toSeconds(), stopped.toMillis(), started.toMillis()));
+                }
+                restartsTo.set(System.nanoTime());
+                Thread.sleep(AFTER_RESTARTS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            } catch (IOException | RuntimeException e) {
+                errors.add("restarting a node failed: " + e);
+            } finally {
+                done.set(true);
             }
         });
         try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (long due = start; due < end; due += gap) {
+            for (long due = start; !done.get(); due += gap) {
                 long wait = due - System.nanoTime();
                 if (wait > 0) Thread.sleep(Duration.ofNanos(wait));
                 BenchTenant tenant = tenants.get(random.nextInt(tenants.size()));
@@ -277,6 +319,15 @@ public final class FailoverScenario {
         out.append("| errors clients saw (anything but 2xx and 503, or no answer) | ").append(totals[Outcome.ERROR.ordinal()] + totals[Outcome.TRANSPORT.ordinal()]).append(" | 0 |\n");
         out.append("| 503 answers, each retried by its client with the same key | ").append(totals[Outcome.BUSY.ordinal()]).append(" | |\n");
         out.append("| stored postings whose 201 no client received (committed as the primary died) | ").append(unacknowledged).append(" | |\n\n");
+        out.append("## Rolling restart: each node stopped and started again, one after the other, after the failover\n\n");
+        out.append("| measure | value | goal |\n|---|---:|---:|\n");
+        restarts.forEach(out::append);
+        long answeredDuring = 0;
+        for (int i = 0; i < Outcome.values().length; i++) answeredDuring += duringRestarts.get(i);
+        long failedDuring = answeredDuring - duringRestarts.get(Outcome.OK.ordinal());
+        out.append(String.format(Locale.ROOT, "| requests during the restarts (%.0f s, from the first SIGTERM until the last node was taken in again) | %d | |%n",
+                (restartsTo.get() - restartsFrom.get()) / 1e9, answeredDuring));
+        out.append("| of them failed: anything but 2xx (503 included), or no answer | ").append(failedDuring).append(" | 0 |\n\n");
         if (!busyReasons.isEmpty()) {
             out.append("What the 503s said:\n\n");
             busyReasons.forEach(r -> out.append("- ").append(r.replace("\n", " ")).append("\n"));
@@ -303,7 +354,10 @@ public final class FailoverScenario {
                 + "the app on one multi-host URL with `targetServerType=primary`. The failover is `testing/PrimaryStandbyPair`: SIGKILL of the "
                 + "primary's postmaster and backends, then `pg_promote()` on the standby, as an HA manager does once it has declared the primary dead; "
                 + "an HA manager's own detection time (Patroni's TTL, pg_auto_failover's health checks) comes on top and is not measured here.\n");
-        out.append("- The app runs in the scenario's JVM, beside its clients, on the same machine as both servers.\n");
+        out.append(String.format(Locale.ROOT, "- Two app nodes, each its own JVM from the built jar, behind HAProxy (Debian's): health checks on `/actuator/health/readiness` every %s "
+                + "(out after %d failures, in after %d), a new connection per request to a node, a refused connection sent to the other node. "
+                + "A node stopped with SIGTERM drops its readiness and serves %d s more before it stops taking requests and finishes those in flight. "
+                + "Clients, nodes, load balancer and both servers share the machine.%n", LoadBalancer.INTERVAL, LoadBalancer.FALL, LoadBalancer.RISE, DRAIN.toSeconds()));
         out.append("- Afterwards, through the API with the tokens issued before the failover: every 201 is stored with the number answered, "
                 + "nothing is stored twice, numbers are gapless, every trial balance is zero.\n");
         out.append("\n## Machine\n\n- ").append(Runtime.getRuntime().availableProcessors()).append(" logical CPUs; ")
