@@ -37,13 +37,20 @@ import tools.jackson.databind.JsonNode;
  * afterwards, vouchers posted twice, the errors clients saw, and the requests that failed during the
  * restarts, and writes {@code failover.md}.
  *
- * <p>Arguments: {@code --jar --work --report --commit --companies=20 --rate=80 --before=20s --after=20s
+ * <p>Arguments: {@code --jar --work --report --commit --companies=20 --rate=50 --before=20s --after=20s
  * --ports=21100} (primary, standby, load balancer, node 1, node 2). A client retries a 503 with the
  * same Idempotency-Key, as every client should.
  */
 public final class FailoverScenario {
     /** A client's patience with one posting, retries included. */
     static final Duration CLIENT_GIVES_UP = Duration.ofSeconds(30);
+    /** The longest a client waits before it tries a 503 again, whatever Retry-After says. */
+    static final Duration RETRY_AFTER_MAX = Duration.ofSeconds(2);
+    /**
+     * Connections per node: the two nodes share the machine's two cores with both servers, and
+     * more backends than cores only queue (the embedded default is 4 per core for one node).
+     */
+    static final int POOL_PER_NODE = 4;
     /** Share of arrivals that post; the rest read a trial balance. */
     static final double POSTING_SHARE = 0.8;
     static final long LATENCY_US_MAX = 60_000_000L;
@@ -85,7 +92,7 @@ public final class FailoverScenario {
         Path work = Path.of(arg.getOrDefault("work", "target/failover"));
         Path jar = Path.of(java.util.Objects.requireNonNull(arg.get("jar"), "--jar: the built Ledgerline jar"));
         int companies = Integer.parseInt(arg.getOrDefault("companies", "20"));
-        double rate = Double.parseDouble(arg.getOrDefault("rate", "80"));
+        double rate = Double.parseDouble(arg.getOrDefault("rate", "50"));
         Duration before = Duration.parse("PT" + arg.getOrDefault("before", "20s").toUpperCase(Locale.ROOT));
         Duration after = Duration.parse("PT" + arg.getOrDefault("after", "20s").toUpperCase(Locale.ROOT));
         int ports = Integer.parseInt(arg.getOrDefault("ports", "21100"));
@@ -97,7 +104,7 @@ public final class FailoverScenario {
             for (int i = 1; i <= NODES; i++) {
                 List<String> settings = new ArrayList<>(List.of("--ledgerline.data-dir=" + work.resolve("node" + i), "--ledgerline.demo=false",
                         "--ledgerline.auth.signing-key=" + java.util.Base64.getEncoder().encodeToString(signingKey),
-                        "--ledgerline.shutdown.drain=" + DRAIN.toSeconds() + "s",
+                        "--ledgerline.shutdown.drain=" + DRAIN.toSeconds() + "s", "--ledgerline.database.pool-size=" + POOL_PER_NODE,
                         "--logging.level.root=WARN", "--logging.level.com.zaxxer.hikari=ERROR", "--spring.main.banner-mode=off"));
                 settings.addAll(pair.applicationArguments());
                 nodes.add(new NodeProcess(jar, ports + 2 + i, settings, work.resolve("node" + i + ".log")));
@@ -209,7 +216,7 @@ public final class FailoverScenario {
                 if (reply.status() == 503 && now < giveUp) {
                     count(Outcome.BUSY);
                     if (busyReasons.size() < 5) busyReasons.add(detail(reply));
-                    Thread.sleep(100);
+                    Thread.sleep(retryAfter(reply));
                     continue;
                 }
                 count(reply.status() == 401 ? Outcome.LOGGED_OUT : Outcome.ERROR);
@@ -242,6 +249,21 @@ public final class FailoverScenario {
             Thread.currentThread().interrupt();
         }
         return null;
+    }
+
+    /**
+     * As long as the answer asks, at most {@link #RETRY_AFTER_MAX}, with jitter: clients that all came
+     * back at once after the same pause would only make the next overload.
+     */
+    private static Duration retryAfter(LedgerlineClient.Reply reply) {
+        long seconds = 1;
+        try {
+            if (reply.retryAfter() != null) seconds = Long.parseLong(reply.retryAfter().trim());
+        } catch (NumberFormatException notSeconds) {
+            // an HTTP date or nonsense: one second
+        }
+        long millis = Math.clamp(seconds * 1000, 100, RETRY_AFTER_MAX.toMillis());
+        return Duration.ofMillis(millis / 2 + java.util.concurrent.ThreadLocalRandom.current().nextLong(millis / 2 + 1));
     }
 
     private static String detail(LedgerlineClient.Reply reply) {
@@ -348,14 +370,15 @@ public final class FailoverScenario {
         out.append("\n## What was measured\n\n");
         out.append(String.format(Locale.ROOT, "- %d companies, each with its own user; arrivals at %.0f/s for %d s before the kill and %d s after it, "
                 + "%.0f %% of them a posting (a 2-line U25 voucher with its own Idempotency-Key), the rest a trial balance. "
-                + "A 503 is retried after 100 ms with the same key, for up to %d s.%n", companies, rate, before.toSeconds(), after.toSeconds(),
-                POSTING_SHARE * 100, CLIENT_GIVES_UP.toSeconds()));
+                + "A 503 is retried with the same key after its Retry-After (at most %d s, with jitter), for up to %d s.%n", companies, rate, before.toSeconds(), after.toSeconds(),
+                POSTING_SHARE * 100, RETRY_AFTER_MAX.toSeconds(), CLIENT_GIVES_UP.toSeconds()));
         out.append("- PostgreSQL 17 from the embedded binaries: a primary and a synchronous streaming standby (fsync and synchronous_commit on), "
                 + "the app on one multi-host URL with `targetServerType=primary`. The failover is `testing/PrimaryStandbyPair`: SIGKILL of the "
                 + "primary's postmaster and backends, then `pg_promote()` on the standby, as an HA manager does once it has declared the primary dead; "
                 + "an HA manager's own detection time (Patroni's TTL, pg_auto_failover's health checks) comes on top and is not measured here.\n");
         out.append(String.format(Locale.ROOT, "- Two app nodes, each its own JVM from the built jar, behind HAProxy (Debian's): health checks on `/actuator/health/readiness` every %s "
-                + "(out after %d failures, in after %d), a new connection per request to a node, a refused connection sent to the other node. "
+                + "(out after %d failures, in after %d), a new connection per request to a node, a refused connection sent to the other node; "
+                + POOL_PER_NODE + " database connections per node. "
                 + "A node stopped with SIGTERM drops its readiness and serves %d s more before it stops taking requests and finishes those in flight. "
                 + "Clients, nodes, load balancer and both servers share the machine.%n", LoadBalancer.INTERVAL, LoadBalancer.FALL, LoadBalancer.RISE, DRAIN.toSeconds()));
         out.append("- Afterwards, through the API with the tokens issued before the failover: every 201 is stored with the number answered, "

@@ -31,6 +31,7 @@ final class LoadBalancer implements AutoCloseable {
                 defaults
                     mode http
                     timeout connect 1s
+                    timeout check 2s
                     timeout client 60s
                     timeout server 60s
                     retries 3
