@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * postmaster and its backends) and {@link #promoteStandby} is what an HA manager does next. The
  * application reaches them by one multi-host URL that targets whichever is primary.
  */
-public final class PrimaryStandbyPair implements AutoCloseable {
+public final class PrimaryStandbyPair implements DatabaseCluster {
     public static final String DATABASE = "books";
     public static final String USER = "books";
     public static final String PASSWORD = "books-secret";
@@ -155,11 +155,13 @@ public final class PrimaryStandbyPair implements AutoCloseable {
     }
 
     /** The application's arguments that point it at the pair, as the ledger's owner. */
+    @Override
     public List<String> applicationArguments() {
         return List.of("--spring.datasource.url=" + jdbcUrl(), "--spring.datasource.username=" + USER, "--spring.datasource.password=" + PASSWORD);
     }
 
     /** A crash, not a shutdown: SIGKILL to the postmaster, then to each backend it leaves. */
+    @Override
     public void killPrimary() {
         long pid;
         try {
@@ -180,7 +182,8 @@ public final class PrimaryStandbyPair implements AutoCloseable {
         }
     }
 
-    private static boolean accepts(int port) {
+    /** Whether something takes connections on the port (a killed server's port refuses them). */
+    public static boolean accepts(int port) {
         try (java.net.Socket socket = new java.net.Socket()) {
             socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 100);
             return true;
@@ -190,6 +193,7 @@ public final class PrimaryStandbyPair implements AutoCloseable {
     }
 
     /** What an HA manager does once it has declared the primary dead. Returns when the standby takes writes. */
+    @Override
     public void promoteStandby() {
         try (Connection c = superuser(standbyPort); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("select pg_promote(true, 60)")) {
@@ -216,6 +220,14 @@ public final class PrimaryStandbyPair implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    @Override
+    public String describe() {
+        return "PostgreSQL 17 from the embedded binaries: a primary and a synchronous streaming standby (fsync and synchronous_commit on), "
+                + "the app on one multi-host URL with `targetServerType=primary`. The failover is `testing/PrimaryStandbyPair`: SIGKILL of the "
+                + "primary's postmaster and backends, then `pg_promote()` on the standby, as an HA manager does once it has declared the primary dead; "
+                + "an HA manager's own detection time (Patroni's TTL, pg_auto_failover's health checks) comes on top and is not measured here.";
     }
 
     @Override
