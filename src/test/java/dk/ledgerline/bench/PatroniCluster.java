@@ -131,6 +131,8 @@ final class PatroniCluster implements DatabaseCluster {
                   data_dir: %8$s
                   bin_dir: %9$s
                   pgpass: %10$s
+                  basebackup:
+                    - checkpoint: fast
                   authentication:
                     superuser: {username: postgres, password: %11$s}
                     replication: {username: replicator, password: %12$s}
