@@ -26,7 +26,7 @@ public final class ReadOnly {
     /** How long writes keep trying after the primary stopped answering, before they are refused at once. */
     public static final Duration WRITES_WAIT_FOR_PRIMARY = Duration.ofSeconds(3);
     /** How often a node without a primary looks for one. */
-    static final Duration PROBE_EVERY = Duration.ofMillis(500);
+    static final Duration PROBE_EVERY = Duration.ofMillis(200);
 
     /** Why writes are refused just now, and when to ask again. */
     public record Reason(String detail, RetryAfter retryAfter, boolean planned) {}

@@ -102,6 +102,8 @@ class DatabaseConfiguration {
     ReadOnly readOnly(Endpoint endpoint, StandbyPool standby, Clock clock) {
         org.postgresql.Driver driver = new org.postgresql.Driver();
         java.util.Properties properties = listenerProperties(endpoint, "ledgerline-primary-probe");
+        // every host asked each time: pgjdbc's memory of which host is a standby would hide a promoted one for its recheck interval
+        properties.setProperty("hostRecheckSeconds", "0");
         return new ReadOnly(standby.pool() != null, () -> {
             try (java.sql.Connection connection = driver.connect(endpoint.url(), properties)) {
                 return connection != null && connection.isValid((int) VALIDATION_TIMEOUT.toSeconds());
