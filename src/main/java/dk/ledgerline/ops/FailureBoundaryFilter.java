@@ -25,7 +25,9 @@ public class FailureBoundaryFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         try {
             chain.doFilter(request, response);
-        } catch (ServletException | IOException | RuntimeException e) {
+        } catch (ServletException | IOException | RuntimeException | AssertionError | LinkageError e) {
+            // Errors too, but for the JVM's own (out of memory, stack overflow): a library's failed
+            // assertion or a class that did not load is a failure of this request, answered as one.
             Throwable cause = e instanceof ServletException && e.getCause() != null ? e.getCause() : e;
             if (response.isCommitted()) throw e;
             response.resetBuffer();
