@@ -381,7 +381,7 @@ public final class FailoverScenario {
                 POSTING_SHARE * 100, RETRY_AFTER_MAX.toSeconds(), CLIENT_GIVES_UP.toSeconds()));
         out.append("- ").append(cluster).append("\n");
         out.append(String.format(Locale.ROOT, "- Two app nodes, each its own JVM from the built jar, behind HAProxy (Debian's): health checks on `/actuator/health/readiness` every %s "
-                + "(out after %d failures, in after %d), a new connection per request to a node, a refused connection sent to the other node; "
+                + "(out after %d failures, in after %d, then its share of requests over " + LoadBalancer.SLOWSTART + "), a new connection per request to a node, a refused connection sent to the other node; "
                 + POOL_PER_NODE + " database connections per node. "
                 + "A node stopped with SIGTERM drops its readiness and serves %d s more before it stops taking requests and finishes those in flight. "
                 + "Clients, nodes, load balancer and both servers share the machine.%n", LoadBalancer.INTERVAL, LoadBalancer.FALL, LoadBalancer.RISE, DRAIN.toSeconds()));

@@ -9,12 +9,15 @@ import java.util.List;
 /**
  * HAProxy (Debian's) in front of the nodes, set up as production would: a health check on each
  * node's readiness every 0.5 s (out after 2 failures, in after 2 successes), a new connection to a
- * node per request (no reused connection that a stopping node may close under a request), and a
- * request whose connection a node refused sent to the other node.
+ * node per request (no reused connection that a stopping node may close under a request), a
+ * request whose connection a node refused sent to the other node, and a node taken in again given
+ * its share of requests gradually.
  */
 final class LoadBalancer implements AutoCloseable {
     static final String INTERVAL = "500ms";
     static final int FALL = 2, RISE = 2;
+    /** A node taken in again gets its share of requests over this long: its JIT is cold, its pool empty. */
+    static final String SLOWSTART = "10s";
 
     private final Process process;
     private final int port;
@@ -44,8 +47,8 @@ final class LoadBalancer implements AutoCloseable {
                     balance roundrobin
                     option httpchk GET /actuator/health/readiness
                     http-check expect status 200
-                    default-server inter %s fall %d rise %d
-                """.formatted(port, INTERVAL, FALL, RISE));
+                    default-server inter %s fall %d rise %d slowstart %s
+                """.formatted(port, INTERVAL, FALL, RISE, SLOWSTART));
         for (int i = 0; i < nodes.size(); i++) config.append("    server node").append(i + 1).append(" 127.0.0.1:").append(nodes.get(i)).append(" check\n");
         Path file = work.resolve("haproxy.cfg");
         Files.writeString(file, config);
