@@ -83,7 +83,6 @@ class DatabaseConfiguration {
         if (settings.standbyUrl() == null) return new StandbyPool(null);
         Endpoint standby = new Endpoint(settings.standbyUrl(), endpoint.username(), endpoint.password(), endpoint.migrationUsername(), endpoint.migrationPassword());
         HikariDataSource pool = pool("ledgerline-standby", standby, settings, Math.max(2, settings.poolSizeMax() / 4));
-        pool.setMinimumIdle(0); // connected when first needed: most of the time nothing reads there
         return new StandbyPool(pool);
     }
 
@@ -143,7 +142,11 @@ class DatabaseConfiguration {
         config.setUsername(endpoint.username());
         config.setPassword(endpoint.password());
         config.setMaximumPoolSize(size);
-        config.setMinimumIdle(Math.min(4, size));
+        // No idle connections kept for their own sake: while the database is away, Hikari keeps trying to
+        // make them with a backoff that doubles up to 5 s, so after an outage of a few seconds the pool
+        // came back seconds after the database did. With none to keep, it tries only while a request
+        // waits, and a new primary is connected to at the first request after it is found.
+        config.setMinimumIdle(0);
         config.setConnectionTimeout(settings.connectionTimeout().toMillis());
         // A statement timeout on every connection, so no statement anywhere runs unbounded;
         // request work narrows it to what remains of the request's deadline.
