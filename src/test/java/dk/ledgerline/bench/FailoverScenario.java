@@ -76,6 +76,8 @@ public final class FailoverScenario {
     private final Set<String> errors = ConcurrentHashMap.newKeySet();
     /** What the 503s said, a few distinct ones. */
     private final Set<String> busyReasons = ConcurrentHashMap.newKeySet();
+    /** What each answer other than 2xx said during the restarts, and how often. */
+    private final Map<String, AtomicLong> failedDuringRestarts = new ConcurrentHashMap<>();
     private final AtomicLong killedAt = new AtomicLong(), killDoneAt = new AtomicLong(), promotedAt = new AtomicLong(), firstWriteAfterKill = new AtomicLong();
     private final Histogram postingsAcrossTheFailover = new Histogram(LATENCY_US_MAX, 3);
     private final AtomicLong restartsFrom = new AtomicLong(), restartsTo = new AtomicLong();
@@ -140,9 +142,13 @@ public final class FailoverScenario {
         return (int) ((nanos - start) / 1_000_000_000L);
     }
 
+    private boolean duringRestarts(long now) {
+        long from = restartsFrom.get(), to = restartsTo.get();
+        return from != 0 && now >= from && (to == 0 || now <= to);
+    }
+
     private void count(Outcome outcome) {
-        long now = System.nanoTime(), from = restartsFrom.get(), to = restartsTo.get();
-        if (from != 0 && now >= from && (to == 0 || now <= to)) duringRestarts.incrementAndGet(outcome.ordinal());
+        if (duringRestarts(System.nanoTime())) duringRestarts.incrementAndGet(outcome.ordinal());
         seconds.computeIfAbsent(second(System.nanoTime()), s -> new AtomicLongArray(Outcome.values().length)).incrementAndGet(outcome.ordinal());
     }
 
@@ -222,6 +228,7 @@ public final class FailoverScenario {
                 if (reply.status() == 503 && now < giveUp) {
                     count(Outcome.BUSY);
                     if (busyReasons.size() < 5) busyReasons.add(detail(reply));
+                    if (duringRestarts(System.nanoTime())) failedDuringRestarts.computeIfAbsent("posting: " + detail(reply), r -> new AtomicLong()).incrementAndGet();
                     Thread.sleep(retryAfter(reply));
                     continue;
                 }
@@ -243,7 +250,10 @@ public final class FailoverScenario {
         try {
             LedgerlineClient.Reply reply = api.get(tenant.path("/reports/trial-balance?from=" + tenant.postFrom() + "&to=" + tenant.postTo()), tenant.token());
             if (reply.status() == 200) count(Outcome.OK);
-            else if (reply.status() == 503) count(Outcome.BUSY);
+            else if (reply.status() == 503) {
+                count(Outcome.BUSY);
+                if (duringRestarts(System.nanoTime())) failedDuringRestarts.computeIfAbsent("trial balance: " + detail(reply), r -> new AtomicLong()).incrementAndGet();
+            }
             else {
                 count(reply.status() == 401 ? Outcome.LOGGED_OUT : Outcome.ERROR);
                 errors.add("trial balance answered " + reply);
@@ -357,6 +367,11 @@ public final class FailoverScenario {
         out.append(String.format(Locale.ROOT, "| requests during the restarts (%.0f s, from the first SIGTERM until the last node was taken in again) | %d | |%n",
                 (restartsTo.get() - restartsFrom.get()) / 1e9, answeredDuring));
         out.append("| of them failed: anything but 2xx (503 included), or no answer | ").append(failedDuring).append(" | 0 |\n\n");
+        if (!failedDuringRestarts.isEmpty()) {
+            out.append("What the failed ones said:\n\n");
+            failedDuringRestarts.forEach((what, n) -> out.append("- ").append(n.get()).append(" × ").append(what.replace("\n", " ")).append("\n"));
+            out.append("\n");
+        }
         if (!busyReasons.isEmpty()) {
             out.append("What the 503s said:\n\n");
             busyReasons.forEach(r -> out.append("- ").append(r.replace("\n", " ")).append("\n"));
