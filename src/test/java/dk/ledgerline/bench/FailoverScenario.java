@@ -108,6 +108,8 @@ public final class FailoverScenario {
         }) {
             byte[] signingKey = new byte[32];
             new java.security.SecureRandom().nextBytes(signingKey);
+            NodeProcess.Launch launch = NodeProcess.prepare(jar, work, List.of("--server.port=0", "--ledgerline.data-dir=" + work.resolve("aot-training"),
+                    "--ledgerline.demo=false", "--ledgerline.database.embedded-durable=false"));
             List<NodeProcess> nodes = new ArrayList<>();
             for (int i = 1; i <= NODES; i++) {
                 List<String> settings = new ArrayList<>(List.of("--ledgerline.data-dir=" + work.resolve("node" + i), "--ledgerline.demo=false",
@@ -115,7 +117,7 @@ public final class FailoverScenario {
                         "--ledgerline.shutdown.drain=" + DRAIN.toSeconds() + "s", "--ledgerline.database.pool-size=" + POOL_PER_NODE,
                         "--logging.level.root=WARN", "--logging.level.com.zaxxer.hikari=ERROR", "--spring.main.banner-mode=off"));
                 settings.addAll(pair.applicationArguments());
-                nodes.add(new NodeProcess(jar, ports + 2 + i, settings, work.resolve("node" + i + ".log")));
+                nodes.add(new NodeProcess(launch, ports + 2 + i, settings, work.resolve("node" + i + ".log")));
             }
             try {
                 for (NodeProcess node : nodes) node.start(); // one after the other: the first migrates
@@ -395,7 +397,7 @@ public final class FailoverScenario {
                 + "A 503 is retried with the same key after its Retry-After (at most %d s, with jitter), for up to %d s.%n", companies, rate, before.toSeconds(), after.toSeconds(),
                 POSTING_SHARE * 100, RETRY_AFTER_MAX.toSeconds(), CLIENT_GIVES_UP.toSeconds()));
         out.append("- ").append(cluster).append("\n");
-        out.append(String.format(Locale.ROOT, "- Two app nodes, each its own JVM from the built jar, behind HAProxy (Debian's): health checks on `/actuator/health/readiness` every %s "
+        out.append(String.format(Locale.ROOT, "- Two app nodes, each its own JVM from the built jar (extracted, started with an AOT cache from one training start), behind HAProxy (Debian's): health checks on `/actuator/health/readiness` every %s "
                 + "(out after %d failures, in after %d, then its share of requests over " + LoadBalancer.SLOWSTART + "), a new connection per request to a node, a refused connection sent to the other node; "
                 + POOL_PER_NODE + " database connections per node. "
                 + "A node stopped with SIGTERM drops its readiness and serves %d s more before it stops taking requests and finishes those in flight. "
