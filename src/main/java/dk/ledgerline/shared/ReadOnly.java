@@ -82,11 +82,6 @@ public final class ReadOnly {
         }
     }
 
-    /** Whether a standby is configured at all. */
-    public boolean hasStandby() {
-        return standby;
-    }
-
     /**
      * A unit of work could not reach the primary. With a standby, reads move there and a probe
      * looks for a primary until one answers; without one there is nothing to read from instead.
@@ -98,6 +93,11 @@ public final class ReadOnly {
             primaryAwaySince = clock.instant();
         }
         log.warn("The primary does not answer: reading from the standby, writes refused after {} s without one", WRITES_WAIT_FOR_PRIMARY.toSeconds());
+        startProbing();
+    }
+
+    /** One probe at a time. */
+    private void startProbing() {
         if (probing.compareAndSet(false, true)) Thread.ofVirtual().name("ledgerline-primary-probe").start(this::probe);
     }
 
@@ -126,7 +126,7 @@ public final class ReadOnly {
         } finally {
             probing.set(false);
             // one that failed in the moment between the loop's end and this
-            if (primaryAwaySince != null && probing.compareAndSet(false, true)) Thread.ofVirtual().name("ledgerline-primary-probe").start(this::probe);
+            if (primaryAwaySince != null) startProbing();
         }
     }
 }

@@ -67,16 +67,17 @@ public final class UnitOfWork {
         final TransactionStatus status;
         final SavepointManager savepoints;
         final boolean readOnly;
-        boolean onStandby;
+        final boolean onStandby;
         RuntimeException retryableFailure;
         boolean discarded;
         int savepointRollbacks;
         final List<Runnable> afterCommit = new ArrayList<>();
 
-        Unit(TransactionStatus status, SavepointManager savepoints, boolean readOnly) {
+        Unit(TransactionStatus status, SavepointManager savepoints, boolean readOnly, boolean onStandby) {
             this.status = status;
             this.savepoints = savepoints;
             this.readOnly = readOnly;
+            this.onStandby = onStandby;
         }
     }
 
@@ -120,7 +121,7 @@ public final class UnitOfWork {
      * runs when the group has committed.
      */
     private <T> GroupCommit.Turn<T> asMember(Connection connection, Supplier<T> work) {
-        Unit unit = new Unit(null, new ConnectionSavepoints(connection), false);
+        Unit unit = new Unit(null, new ConnectionSavepoints(connection), false, false);
         ConnectionHolder holder = new ConnectionHolder(connection);
         holder.setSynchronizedWithTransaction(true);
         TransactionSynchronizationManager.bindResource(groups.dataSource(), holder);
@@ -266,8 +267,7 @@ public final class UnitOfWork {
         definition.setReadOnly(readOnly);
         boolean onStandby = this.readOnly.readsFromStandby();
         TransactionStatus status = onStandby ? this.readOnly.onStandby(() -> transactions.getTransaction(definition)) : transactions.getTransaction(definition);
-        Unit unit = new Unit(status, status, readOnly);
-        unit.onStandby = onStandby;
+        Unit unit = new Unit(status, status, readOnly, onStandby);
         CURRENT.set(unit);
         return unit;
     }

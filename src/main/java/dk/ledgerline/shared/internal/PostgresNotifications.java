@@ -44,7 +44,6 @@ final class PostgresNotifications implements Notifications, SmartLifecycle {
     private final Connect connect;
     private final Map<String, List<Subscriber>> subscribers = new ConcurrentHashMap<>();
     private volatile boolean running;
-    private volatile boolean listening;
     private Thread thread;
 
     PostgresNotifications(JdbcClient jdbc, Connect connect) {
@@ -67,11 +66,6 @@ final class PostgresNotifications implements Notifications, SmartLifecycle {
         requireChannel(channel);
         if (running) throw new IllegalStateException("subscribe to " + channel + " while the application starts, before listening begins");
         subscribers.computeIfAbsent(channel, c -> new CopyOnWriteArrayList<>()).add(new Subscriber(onMessage, afterGap));
-    }
-
-    /** Whether this node is listening right now (for health and tests). */
-    boolean listening() {
-        return listening;
     }
 
     @Override
@@ -110,7 +104,6 @@ final class PostgresNotifications implements Notifications, SmartLifecycle {
                 try (Statement sql = connection.createStatement()) {
                     for (String channel : subscribers.keySet()) sql.execute("listen " + channel);
                 }
-                listening = true;
                 if (outage) log.info("Listening for notifications again");
                 outage = false;
                 retry = RETRY_MIN;
@@ -130,8 +123,6 @@ final class PostgresNotifications implements Notifications, SmartLifecycle {
                 if (!running) break;
                 if (!outage) log.warn("Not listening for notifications ({}); trying again", e.getMessage());
                 outage = true;
-            } finally {
-                listening = false;
             }
             if (!running) break;
             try {
