@@ -82,8 +82,8 @@ public class Identity {
 
     public User register(String email, String password, String name) {
         List<FieldError> errors = new ArrayList<>();
-        String normalizedEmail = email == null ? null : email.trim().toLowerCase(Locale.ROOT);
-        if (normalizedEmail == null || normalizedEmail.length() > EMAIL_LENGTH_MAX || !EMAIL.matcher(normalizedEmail).matches()) {
+        String normalizedEmail = normalized(email);
+        if (normalizedEmail.length() > EMAIL_LENGTH_MAX || !EMAIL.matcher(normalizedEmail).matches()) {
             errors.add(new FieldError("email", "must be an e-mail address of at most " + EMAIL_LENGTH_MAX + " characters"));
         }
         if (password == null || password.length() < PASSWORD_LENGTH_MIN || password.length() > PASSWORD_LENGTH_MAX) {
@@ -106,7 +106,7 @@ public class Identity {
     /** Checks the password; empty when the e-mail is unknown or the password wrong (we do not say which). */
     public Optional<IssuedToken> authenticate(String email, String password, Duration lifetime) {
         if (email == null || password == null || password.length() > PASSWORD_LENGTH_MAX) return Optional.empty();
-        String normalizedEmail = email.trim().toLowerCase(Locale.ROOT);
+        String normalizedEmail = normalized(email);
         Optional<IdentityStore.Credentials> credentials = tenants.withoutTenant(() -> store.credentials(normalizedEmail));
         boolean matches = withHashingPermit(() -> {
             if (credentials.isEmpty()) {
@@ -148,8 +148,7 @@ public class Identity {
     public void endSession(Principal principal) {
         tenants.withoutTenant(() -> {
             store.endSession(principal.userId(), principal.tokenId(), principal.expiresAt(), clock.instant());
-            changes.sessionsChanged(principal.userId());
-            units.afterCommit(() -> sessions.forget(principal.userId()));
+            sessionsChanged(principal.userId());
             return null;
         });
     }
@@ -158,16 +157,14 @@ public class Identity {
     public void endAllSessions(long userId) {
         tenants.withoutTenant(() -> {
             store.endAllSessions(userId, nowInMillis());
-            changes.sessionsChanged(userId);
-            units.afterCommit(() -> sessions.forget(userId));
+            sessionsChanged(userId);
             return null;
         });
     }
 
     /** An operator's "end all sessions" for the user with this e-mail; false when nobody has it. */
     public boolean endAllSessionsOf(String email) {
-        String normalized = email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
-        Optional<Long> userId = tenants.withoutTenant(() -> store.credentials(normalized)).map(IdentityStore.Credentials::userId);
+        Optional<Long> userId = tenants.withoutTenant(() -> store.credentials(normalized(email))).map(IdentityStore.Credentials::userId);
         userId.ifPresent(this::endAllSessions);
         return userId.isPresent();
     }
@@ -192,8 +189,7 @@ public class Identity {
         Instant now = nowInMillis();
         tenants.withoutTenant(() -> {
             store.changePassword(principal.userId(), hash, now);
-            changes.sessionsChanged(principal.userId());
-            units.afterCommit(() -> sessions.forget(principal.userId()));
+            sessionsChanged(principal.userId());
             return null;
         });
         return issue(principal.userId(), now, lifetime);
@@ -266,7 +262,7 @@ public class Identity {
     public Member addMember(CompanyAccess access, String email, Role role) {
         access.requireOwner();
         if (role == null) throw ProblemException.unprocessable("the member cannot be added", List.of(new FieldError("role", "must be one of OWNER, BOOKKEEPER, VIEWER")));
-        String normalizedEmail = email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
+        String normalizedEmail = normalized(email);
         IdentityStore.Credentials user = tenants.withoutTenant(() -> store.credentials(normalizedEmail))
                 .orElseThrow(() -> ProblemException.unprocessable("the member cannot be added",
                         List.of(new FieldError("email", "no user is registered with e-mail " + normalizedEmail))));
@@ -304,11 +300,22 @@ public class Identity {
         }
     }
 
+    /** Inside the unit that changed them: every node hears of it, this one forgets its memory once committed. */
+    private void sessionsChanged(long userId) {
+        changes.sessionsChanged(userId);
+        units.afterCommit(() -> sessions.forget(userId));
+    }
+
     private void membershipChanged(long userId, long companyId) {
         memberships.forget(userId, companyId);
         changes.membershipChanged(userId, companyId);
         // and again once committed, in case a request read the old role from the database meanwhile
         units.afterCommit(() -> memberships.forget(userId, companyId));
+    }
+
+    /** E-mail addresses are kept trimmed and in lower case; none is the empty one, which no user has. */
+    private static String normalized(String email) {
+        return email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
     }
 
     /** Tokens carry their issue time in milliseconds: a token issued right after sessions ended must not count as issued before. */
