@@ -17,7 +17,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.Map;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -100,12 +99,8 @@ public class AdmissionFilter extends OncePerRequestFilter {
             return;
         }
         // A page: the request layer in the browser shows its busy state and retries after Retry-After.
-        response.setStatus(503);
-        response.setContentType("text/html");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write("<!doctype html><html lang=\"da\"><head><meta charset=\"utf-8\"><title>Travlt</title></head>"
-                + "<body><main><h1>Travlt</h1><p>Ledgerline har travlt lige nu. Intet er ændret. Prøv igen om "
-                + RetryAfter.OVERLOADED.seconds() + " sekund.</p></main></body></html>");
+        ProblemResponses.writePage(response, 503, "Travlt", "Travlt",
+                "Ledgerline har travlt lige nu. Intet er ændret. Prøv igen om " + RetryAfter.OVERLOADED.seconds() + " sekund.");
     }
 
     private static String label(WorkClass workClass) {

@@ -7,11 +7,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * While Ledgerline is read-only ({@link ReadOnly}), a request that would write is answered at once,
@@ -49,13 +47,9 @@ public final class ReadOnlyFilter extends OncePerRequestFilter {
             ProblemResponses.write(response, 503, "Read-only for a moment", "nothing was changed: " + reason.get().detail());
             return;
         }
-        response.setStatus(503);
-        response.setContentType("text/html");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        String why = reason.get().planned() ? "Ledgerline er skrivebeskyttet under vedligeholdelse: " + HtmlUtils.htmlEscape(reason.get().detail())
+        String why = reason.get().planned() ? "Ledgerline er skrivebeskyttet under vedligeholdelse: " + reason.get().detail()
                 : "Databasen skifter lige nu. Du kan læse alt, men ikke gemme.";
-        response.getWriter().write("<!doctype html><html lang=\"da\"><head><meta charset=\"utf-8\"><title>Skrivebeskyttet</title></head>"
-                + "<body><main><h1>Skrivebeskyttet et øjeblik</h1><p class=\"read-only\">" + why + " Intet er ændret. Prøv igen om "
-                + reason.get().retryAfter().seconds() + " sekunder.</p></main></body></html>");
+        ProblemResponses.writePage(response, 503, "Skrivebeskyttet", "Skrivebeskyttet et øjeblik",
+                why + " Intet er ændret. Prøv igen om " + reason.get().retryAfter().seconds() + " sekunder.");
     }
 }

@@ -18,6 +18,23 @@ public final class ProblemResponses {
                 + ",\"detail\":" + json(detail) + "}");
     }
 
+    /**
+     * The same refusal for a browser, also from a filter: a short Danish page with a heading and one
+     * paragraph ({@code paragraph} is text, escaped here). The web request layer shows its own state
+     * for the status; a browser without it shows this.
+     */
+    public static void writePage(HttpServletResponse response, int status, String title, String heading, String paragraph) throws IOException {
+        response.setStatus(status);
+        response.setContentType("text/html");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write("<!doctype html><html lang=\"da\"><head><meta charset=\"utf-8\"><title>" + html(title) + "</title></head>"
+                + "<body><main><h1>" + html(heading) + "</h1><p>" + html(paragraph) + "</p></main></body></html>");
+    }
+
+    private static String html(String text) {
+        return org.springframework.web.util.HtmlUtils.htmlEscape(text, StandardCharsets.UTF_8.name());
+    }
+
     static String json(String text) {
         StringBuilder out = new StringBuilder("\"");
         for (char c : text.toCharArray()) {
