@@ -2,11 +2,13 @@ package dk.ledgerline.ops;
 
 import dk.ledgerline.identity.Identity;
 import dk.ledgerline.shared.Maintenance;
+import dk.ledgerline.shared.ProblemException;
 import dk.ledgerline.shared.ProblemResponses;
 import dk.ledgerline.shared.ReadOnly;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -40,19 +42,15 @@ class OperatorApi {
 
     /** Every node refuses writes with {@code reason} until the switch is turned off; reading and logging in go on. */
     @PutMapping("/read-only")
-    ResponseEntity<?> readOnlyOn(@RequestBody ReadOnlyRequest body) {
-        String reason = body.reason() == null ? "" : body.reason().trim();
-        if (reason.isEmpty() || reason.length() > Maintenance.REASON_LENGTH_MAX) {
-            return problem(422, "Unprocessable", "reason: 1 to " + Maintenance.REASON_LENGTH_MAX + " characters, shown to users while writes are refused");
-        }
-        maintenance.readOnly(reason);
-        return ResponseEntity.ok(state());
+    ReadOnlyState readOnlyOn(@RequestBody ReadOnlyRequest body) {
+        maintenance.readOnly(body.reason() == null ? "" : body.reason().trim());
+        return state();
     }
 
     @DeleteMapping("/read-only")
-    ResponseEntity<?> readOnlyOff() {
+    ReadOnlyState readOnlyOff() {
         maintenance.readOnly(null);
-        return ResponseEntity.ok(state());
+        return state();
     }
 
     private ReadOnlyState state() {
@@ -66,6 +64,12 @@ class OperatorApi {
     ResponseEntity<?> endAllSessions(@PathVariable String email) {
         if (!identity.endAllSessionsOf(email)) return problem(404, "Not Found", "no user is registered with e-mail " + email);
         return ResponseEntity.noContent().build();
+    }
+
+    /** The API's advice covers its own package only: the operators' problems are answered here. */
+    @ExceptionHandler(ProblemException.class)
+    ResponseEntity<?> problem(ProblemException e) {
+        return problem(e.status(), e.title(), e.detail() + e.errors().stream().map(f -> "; " + f.field() + ": " + f.message()).collect(java.util.stream.Collectors.joining()));
     }
 
     static ResponseEntity<?> problem(int status, String title, String detail) {

@@ -2,6 +2,7 @@ package dk.ledgerline.shared;
 
 import java.time.Clock;
 import java.sql.Timestamp;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -31,10 +32,11 @@ public final class Maintenance {
         notifications.subscribe(CHANNEL, message -> reread(), this::reread);
     }
 
-    /** On for every node, with the reason users are shown; null turns it off. */
+    /** On for every node, with the reason users are shown; null turns it off. A blank or overlong reason is refused (422). */
     public void readOnly(String reason) {
         if (reason != null && (reason.isBlank() || reason.length() > REASON_LENGTH_MAX)) {
-            throw new IllegalArgumentException("a reason of 1 to " + REASON_LENGTH_MAX + " characters");
+            throw ProblemException.unprocessable("read-only cannot be switched on", List.of(new ProblemException.FieldError("reason",
+                    "1 to " + REASON_LENGTH_MAX + " characters, shown to users while writes are refused")));
         }
         units.write(() -> {
             jdbc.sql("""
