@@ -14,7 +14,7 @@ public final class ProblemResponses {
         response.setStatus(status);
         response.setContentType(CONTENT_TYPE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":" + json(title) + ",\"status\":" + status
+        body(response, "{\"type\":\"about:blank\",\"title\":" + json(title) + ",\"status\":" + status
                 + ",\"detail\":" + json(detail) + "}");
     }
 
@@ -27,8 +27,21 @@ public final class ProblemResponses {
         response.setStatus(status);
         response.setContentType("text/html");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write("<!doctype html><html lang=\"da\"><head><meta charset=\"utf-8\"><title>" + html(title) + "</title></head>"
+        body(response, "<!doctype html><html lang=\"da\"><head><meta charset=\"utf-8\"><title>" + html(title) + "</title></head>"
                 + "<body><main><h1>" + html(heading) + "</h1><p>" + html(paragraph) + "</p></main></body></html>");
+    }
+
+    /**
+     * Through whichever of stream or writer the response allows: a request that failed after its
+     * handler took the output stream (a recorded answer, a streamed body) has had its buffer reset,
+     * but the servlet container refuses the writer to it for the rest of the request.
+     */
+    private static void body(HttpServletResponse response, String text) throws IOException {
+        try {
+            response.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
+        } catch (IllegalStateException writerTaken) {
+            response.getWriter().write(text);
+        }
     }
 
     private static String html(String text) {
