@@ -71,8 +71,8 @@ class RequestPipeline {
     }
 
     @Bean
-    FilterRegistrationBean<AdmissionFilter> admission(AdmissionSettings settings, MeterRegistry meters) {
-        return step(new AdmissionFilter(settings, meters), 6);
+    FilterRegistrationBean<AdmissionFilter> admission(AdmissionSettings settings, MeterRegistry meters, Clock clock) {
+        return step(new AdmissionFilter(settings, meters, clock), 6);
     }
 
     @Bean

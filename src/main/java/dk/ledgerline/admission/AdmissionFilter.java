@@ -7,6 +7,7 @@ import dk.ledgerline.admission.internal.ClassLimiter.Refusal;
 import dk.ledgerline.identity.TenantFilter;
 import dk.ledgerline.shared.ConnectionBudget;
 import dk.ledgerline.shared.ProblemResponses;
+import dk.ledgerline.shared.RequestDeadline;
 import dk.ledgerline.shared.RetryAfter;
 import dk.ledgerline.shared.TransientFailures;
 import io.micrometer.core.instrument.Counter;
@@ -17,6 +18,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -25,8 +27,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Decides, before a request may touch the database, whether this node has room for it: each class
  * of work has an adaptive concurrency limit that follows the measured latency, and within a class
  * a company keeps to its fair share while others wait. A request without a place is answered 503
- * with Retry-After at once: nothing queues here, so the excess is refused in milliseconds instead
- * of waiting in front of the work until the node falls over. It runs on the signed token and the
+ * with Retry-After at once: interactive work never queues here, so the excess is refused in
+ * milliseconds instead of waiting in front of the work until the node falls over; a report or an
+ * import may wait a short, bounded while in a backlog of a few. It runs on the signed token and the
  * path alone; the company in the path counts for fairness before its membership is checked.
  */
 public class AdmissionFilter extends OncePerRequestFilter {
@@ -36,7 +39,10 @@ public class AdmissionFilter extends OncePerRequestFilter {
     private final Map<WorkClass, ClassLimiter> limiters = new EnumMap<>(WorkClass.class);
     private final Map<WorkClass, Map<Refusal, Counter>> refusals = new EnumMap<>(WorkClass.class);
 
-    public AdmissionFilter(AdmissionSettings settings, MeterRegistry meters) {
+    private final Clock clock;
+
+    public AdmissionFilter(AdmissionSettings settings, MeterRegistry meters, Clock clock) {
+        this.clock = clock;
         for (WorkClass c : WorkClass.values()) {
             ClassLimiter limiter = new ClassLimiter(settings.of(c));
             limiters.put(c, limiter);
@@ -45,6 +51,8 @@ public class AdmissionFilter extends OncePerRequestFilter {
                     .description("concurrent requests admitted at most, adapted to latency").register(meters);
             Gauge.builder("ledgerline.admission.in_flight", limiter, ClassLimiter::inFlight).tag("class", name)
                     .description("requests admitted and not yet answered").register(meters);
+            Gauge.builder("ledgerline.admission.waiting", limiter, ClassLimiter::waiting).tag("class", name)
+                    .description("requests waiting a short while for a place (reports and imports only)").register(meters);
             Gauge.builder("ledgerline.admission.companies", limiter, ClassLimiter::companiesInFlight).tag("class", name)
                     .description("companies with requests in flight").register(meters);
             Map<Refusal, Counter> byReason = new EnumMap<>(Refusal.class);
@@ -66,7 +74,8 @@ public class AdmissionFilter extends OncePerRequestFilter {
             return;
         }
         WorkClass workClass = WorkClass.of(request.getMethod(), path);
-        ClassLimiter.Result admitted = limiters.get(workClass).acquire(TenantFilter.companyIdIn(path).orElse(null));
+        ClassLimiter.Result admitted = limiters.get(workClass).acquire(TenantFilter.companyIdIn(path).orElse(null),
+                RequestDeadline.left(clock.instant()).orElse(null));
         if (admitted.place() == null) {
             refusals.get(workClass).get(admitted.refusal()).increment();
             refuse(request, response, workClass, admitted.refusal());

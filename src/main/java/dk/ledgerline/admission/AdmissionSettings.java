@@ -1,5 +1,6 @@
 package dk.ledgerline.admission;
 
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import org.springframework.core.env.Environment;
@@ -8,6 +9,7 @@ import org.springframework.core.env.Environment;
  * The limits of admission per class of work, validated at start-up. Each class's limit adapts to
  * the measured latency between {@code min} and {@code max}, starting at {@code initial}; while a
  * class is contended, each company keeps to its share of it, never less than {@code companyShareMin}.
+ * Interactive work never waits for a place; reports and imports may wait a little, a few at a time.
  */
 public record AdmissionSettings(Map<WorkClass, ClassLimits> limits) {
     /** Above this many in flight at once a node only queues work; 2 cores settle far below it. */
@@ -15,7 +17,28 @@ public record AdmissionSettings(Map<WorkClass, ClassLimits> limits) {
     /** The fewest interactive requests of a class admitted at once, whatever the pool. */
     static final int INTERACTIVE_FLOOR = 32;
 
-    public record ClassLimits(int initial, int min, int max, int companyShareMin) {
+    /** The longest any request waits for a place: a short bump, never a queue. */
+    static final Duration BACKLOG_WAIT_MAX = Duration.ofSeconds(2);
+    /**
+     * How long a report or an import may wait for a place while its class is full. Such work holds
+     * one of a few connections for a while, so its class is full more often than not when two users
+     * open a report at once (a rolling restart, whose starting node took half the cores from the one
+     * serving, refused one trial balance in 2 000 requests without it); a report takes longer than a
+     * click anyway. Past the wait, or with the backlog full, the 503 comes at once.
+     */
+    static final Duration REPORT_BACKLOG_WAIT = Duration.ofMillis(500);
+
+    /**
+     * {@code backlog}: how many may wait for a place at once (0: none waits, a request over the
+     * limit is refused at once), each at most {@code backlogWait} and never past its deadline; the
+     * newest waiter gets the next free place (the oldest are the nearest their deadline).
+     */
+    public record ClassLimits(int initial, int min, int max, int companyShareMin, int backlog, Duration backlogWait) {
+        /** Limits without a backlog: over the limit, refused at once. */
+        public ClassLimits(int initial, int min, int max, int companyShareMin) {
+            this(initial, min, max, companyShareMin, 0, Duration.ZERO);
+        }
+
         public ClassLimits {
             if (min < 1 || max > CONCURRENCY_LIMIT || min > initial || initial > max) {
                 throw new IllegalArgumentException("admission limits must satisfy 1 <= min <= initial <= max <= " + CONCURRENCY_LIMIT
@@ -23,6 +46,11 @@ public record AdmissionSettings(Map<WorkClass, ClassLimits> limits) {
             }
             if (companyShareMin < 1 || companyShareMin > max) {
                 throw new IllegalArgumentException("a company's share must be from 1 to max=" + max + "; was " + companyShareMin);
+            }
+            if (backlog < 0 || backlog > max) throw new IllegalArgumentException("a backlog must be from 0 to max=" + max + "; was " + backlog);
+            if (backlogWait == null || backlogWait.isNegative() || backlogWait.compareTo(BACKLOG_WAIT_MAX) > 0 || (backlog > 0) != backlogWait.isPositive()) {
+                throw new IllegalArgumentException("a backlog's wait must be from 1 ms to " + BACKLOG_WAIT_MAX.toMillis() + " ms, and 0 without a backlog; was "
+                        + (backlogWait == null ? null : backlogWait.toMillis() + " ms") + " with a backlog of " + backlog);
             }
         }
     }
@@ -39,10 +67,11 @@ public record AdmissionSettings(Map<WorkClass, ClassLimits> limits) {
     }
 
     /**
-     * From {@code ledgerline.admission.<class>.initial|min|max|company-share-min} (class in lower case
-     * with dashes: interactive-write, interactive-read, report, bulk). The defaults follow the pool:
-     * interactive work starts at twice the pool, the pool being what the database can serve at once;
-     * reports and imports start small, as they hold a connection long.
+     * From {@code ledgerline.admission.<class>.initial|min|max|company-share-min|backlog|backlog-wait}
+     * (class in lower case with dashes: interactive-write, interactive-read, report, bulk). The
+     * defaults follow the pool: interactive work starts at twice the pool, the pool being what the
+     * database can serve at once, and never waits; reports and imports start small, as they hold a
+     * connection long, and as many as their limit's maximum may wait {@link #REPORT_BACKLOG_WAIT}.
      */
     public static AdmissionSettings from(Environment env, int poolSize) {
         Map<WorkClass, ClassLimits> limits = new EnumMap<>(WorkClass.class);
@@ -53,21 +82,24 @@ public record AdmissionSettings(Map<WorkClass, ClassLimits> limits) {
         // The limit grows from there while latency stays low.
         int floor = Math.max(2 * poolSize, INTERACTIVE_FLOOR);
         limits.put(WorkClass.INTERACTIVE_WRITE, read(env, WorkClass.INTERACTIVE_WRITE, floor, floor,
-                env.getProperty("ledgerline.admission.writes-max", Integer.class, Math.max(10 * poolSize, 2 * floor)), 4));
+                env.getProperty("ledgerline.admission.writes-max", Integer.class, Math.max(10 * poolSize, 2 * floor)), 4, false));
         limits.put(WorkClass.INTERACTIVE_READ, read(env, WorkClass.INTERACTIVE_READ, Math.max(3 * poolSize, floor), floor,
-                env.getProperty("ledgerline.admission.reads-max", Integer.class, Math.max(15 * poolSize, 3 * floor)), 4));
-        limits.put(WorkClass.REPORT, read(env, WorkClass.REPORT, Math.max(2, poolSize / 5), 1, Math.max(4, poolSize / 2), 1));
-        limits.put(WorkClass.BULK, read(env, WorkClass.BULK, 2, 1, Math.max(2, poolSize / 5), 1));
+                env.getProperty("ledgerline.admission.reads-max", Integer.class, Math.max(15 * poolSize, 3 * floor)), 4, false));
+        limits.put(WorkClass.REPORT, read(env, WorkClass.REPORT, Math.max(2, poolSize / 5), 1, Math.max(4, poolSize / 2), 1, true));
+        limits.put(WorkClass.BULK, read(env, WorkClass.BULK, 2, 1, Math.max(2, poolSize / 5), 1, true));
         return new AdmissionSettings(limits);
     }
 
-    private static ClassLimits read(Environment env, WorkClass c, int initial, int min, int max, int share) {
+    private static ClassLimits read(Environment env, WorkClass c, int initial, int min, int max, int share, boolean waits) {
         String prefix = "ledgerline.admission." + c.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + ".";
         int maxSetting = env.getProperty(prefix + "max", Integer.class, max);
         int minSetting = env.getProperty(prefix + "min", Integer.class, Math.min(min, maxSetting));
         int initialSetting = env.getProperty(prefix + "initial", Integer.class, Math.max(minSetting, Math.min(initial, maxSetting)));
         try {
-            return new ClassLimits(initialSetting, minSetting, maxSetting, env.getProperty(prefix + "company-share-min", Integer.class, Math.min(share, maxSetting)));
+            int backlog = env.getProperty(prefix + "backlog", Integer.class, waits ? maxSetting : 0);
+            Duration wait = env.getProperty(prefix + "backlog-wait", Duration.class, backlog > 0 ? REPORT_BACKLOG_WAIT : Duration.ZERO);
+            return new ClassLimits(initialSetting, minSetting, maxSetting, env.getProperty(prefix + "company-share-min", Integer.class, Math.min(share, maxSetting)),
+                    backlog, wait);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(prefix + "*: " + e.getMessage(), e);
         }

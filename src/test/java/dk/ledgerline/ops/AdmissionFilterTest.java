@@ -6,8 +6,11 @@ import dk.ledgerline.admission.AdmissionFilter;
 import dk.ledgerline.admission.AdmissionSettings;
 import dk.ledgerline.admission.AdmissionSettings.ClassLimits;
 import dk.ledgerline.admission.WorkClass;
+import dk.ledgerline.shared.RequestDeadline;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.servlet.FilterChain;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -15,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -24,6 +28,11 @@ class AdmissionFilterTest {
     final CountDownLatch release = new CountDownLatch(1);
     final ExecutorService pool = Executors.newCachedThreadPool();
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+    @BeforeEach
+    void noDeadlineLeftOnThisThread() {
+        RequestDeadline.clear(); // a request's wait for a place is bounded by its deadline; these have none
+    }
 
     @AfterEach
     void letGo() {
@@ -40,7 +49,7 @@ class AdmissionFilterTest {
 
     @Test
     void aWriteBeyondTheLimitIsRefusedAtOnceWith503AndRetryAfterWhileReadsStillPass() throws Exception {
-        AdmissionFilter filter = new AdmissionFilter(limits(1), meters);
+        AdmissionFilter filter = new AdmissionFilter(limits(1), meters, Clock.systemUTC());
         hold(filter, "POST", "/api/v1/companies/1/vouchers");
 
         MockHttpServletResponse refused = new MockHttpServletResponse();
@@ -65,7 +74,7 @@ class AdmissionFilterTest {
 
     @Test
     void aCompanyPastItsFairShareWaitsItsTurnWhileAnotherCompanyIsAdmitted() throws Exception {
-        AdmissionFilter filter = new AdmissionFilter(limits(4), meters);
+        AdmissionFilter filter = new AdmissionFilter(limits(4), meters, Clock.systemUTC());
         hold(filter, "POST", "/api/v1/companies/7/vouchers");
         hold(filter, "POST", "/api/v1/companies/7/vouchers");
         hold(filter, "POST", "/api/v1/companies/8/vouchers");
@@ -77,6 +86,55 @@ class AdmissionFilterTest {
         assertThat(meters.get("ledgerline.admission.refused").tag("class", "interactive_write").tag("reason", "company_share").counter().count()).isEqualTo(1);
 
         assertThat(runs(filter, "POST", "/api/v1/companies/8/vouchers")).as("the quiet company still gets its share").isTrue();
+    }
+
+    @Test
+    void aReportOverTheLimitWaitsBrieflyForThePlaceWhileOneMoreIsRefusedAtOnce() throws Exception {
+        AdmissionFilter filter = new AdmissionFilter(reportsWaiting(Duration.ofSeconds(2)), meters, Clock.systemUTC());
+        hold(filter, "GET", "/api/v1/companies/1/reports/trial-balance");
+        var waiter = pool.submit(() -> runs(filter, "GET", "/api/v1/companies/2/reports/trial-balance"));
+        waitUntil(() -> meters.get("ledgerline.admission.waiting").tag("class", "report").gauge().value() == 1);
+        Thread.sleep(50); // the gauge counts a waiter just before it enters the limiter's backlog
+
+        MockHttpServletResponse refused = new MockHttpServletResponse();
+        long start = System.nanoTime();
+        filter.doFilter(new MockHttpServletRequest("GET", "/api/v1/companies/3/reports/vat"), refused, mustNotRun());
+        assertThat(refused.getStatus()).as("the backlog is full: no further wait").isEqualTo(503);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+
+        release.countDown();
+        assertThat(waiter.get(5, TimeUnit.SECONDS)).as("the waiting report got the place given back").isTrue();
+    }
+
+    @Test
+    void aReportWaitsNoLongerThanItsBacklogAllowsThenGets503() throws Exception {
+        AdmissionFilter filter = new AdmissionFilter(reportsWaiting(Duration.ofMillis(200)), meters, Clock.systemUTC());
+        hold(filter, "GET", "/api/v1/companies/1/reports/trial-balance");
+        MockHttpServletResponse refused = new MockHttpServletResponse();
+        long start = System.nanoTime();
+        filter.doFilter(new MockHttpServletRequest("GET", "/api/v1/companies/2/reports/trial-balance"), refused, mustNotRun());
+        assertThat(refused.getStatus()).isEqualTo(503);
+        assertThat(refused.getHeader("Retry-After")).isEqualTo("1");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("it waited its while").isGreaterThanOrEqualTo(Duration.ofMillis(150));
+        assertThat(meters.get("ledgerline.admission.waiting").tag("class", "report").gauge().value()).isZero();
+    }
+
+    @Test
+    void aWaitOfInteractiveWorkOrOneLongerThanABumpIsRefusedAtStartUp() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ClassLimits(1, 1, 4, 1, 2, Duration.ofSeconds(30)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("from 1 ms to 2000 ms");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ClassLimits(1, 1, 4, 1, 2, Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("with a backlog of 2");
+        assertThat(AdmissionSettings.from(new org.springframework.mock.env.MockEnvironment(), 8).of(WorkClass.INTERACTIVE_WRITE).backlog())
+                .as("interactive work never waits for a place").isZero();
+        assertThat(AdmissionSettings.from(new org.springframework.mock.env.MockEnvironment(), 8).of(WorkClass.REPORT).backlog()).isPositive();
+    }
+
+    static AdmissionSettings reportsWaiting(Duration wait) {
+        Map<WorkClass, ClassLimits> limits = new EnumMap<>(WorkClass.class);
+        for (WorkClass c : WorkClass.values()) limits.put(c, new ClassLimits(4, 4, 4, 1));
+        limits.put(WorkClass.REPORT, new ClassLimits(1, 1, 1, 1, 1, wait));
+        return new AdmissionSettings(limits);
     }
 
     @Test

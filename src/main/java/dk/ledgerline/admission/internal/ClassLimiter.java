@@ -2,16 +2,21 @@ package dk.ledgerline.admission.internal;
 
 import com.netflix.concurrency.limits.Limiter;
 import com.netflix.concurrency.limits.limit.Gradient2Limit;
+import com.netflix.concurrency.limits.limiter.LifoBlockingLimiter;
 import com.netflix.concurrency.limits.limiter.SimpleLimiter;
 import dk.ledgerline.admission.AdmissionSettings.ClassLimits;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The places of one class of work: an adaptive concurrency limit that follows the measured latency
  * (Netflix's gradient limit: it shrinks when answers slow down, grows while they stay fast), and a
- * fair share per company. Nothing waits here: a request gets a place at once or is refused.
+ * fair share per company. In a class without a backlog nothing waits: a request gets a place at
+ * once or is refused. In one with a backlog (reports, imports) a few may wait a short while, the
+ * newest first (Netflix's LIFO limiter); with the backlog full, the refusal comes at once.
  */
 public final class ClassLimiter {
     /**
@@ -34,9 +39,13 @@ public final class ClassLimiter {
         void dropped();
     }
 
-    private final SimpleLimiter<Void> limiter;
+    /** The limit itself; its context is how long the request may wait for a place, in ms. */
+    private final SimpleLimiter<Long> limiter;
+    private final Limiter<Long> places;
+    private final Duration backlogWait;
     private final int companyShareMin;
     private final ConcurrentHashMap<Long, AtomicInteger> inFlightByCompany = new ConcurrentHashMap<>();
+    private final AtomicInteger waiting = new AtomicInteger();
 
     public ClassLimiter(ClassLimits limits) {
         this.limiter = SimpleLimiter.newBuilder()
@@ -46,6 +55,9 @@ public final class ClassLimiter {
                         .maxConcurrency(limits.max())
                         .build())
                 .build();
+        this.places = limits.backlog() == 0 ? limiter
+                : LifoBlockingLimiter.newBuilder(limiter).backlogSize(limits.backlog()).backlogTimeout(waitMs -> waitMs, TimeUnit.MILLISECONDS).build();
+        this.backlogWait = limits.backlogWait();
         this.companyShareMin = limits.companyShareMin();
     }
 
@@ -57,13 +69,29 @@ public final class ClassLimiter {
         return limiter.getInflight();
     }
 
+    /** Requests waiting in the backlog for a place. */
+    public int waiting() {
+        return waiting.get();
+    }
+
     public int companiesInFlight() {
         return inFlightByCompany.size();
     }
 
-    /** A place for work of {@code companyId} (null: no company), or why not. */
-    public Result acquire(Long companyId) {
-        Optional<Limiter.Listener> listener = limiter.acquire(null);
+    /**
+     * A place for work of {@code companyId} (null: no company), or why not. {@code deadlineLeft}:
+     * how long the request has left (null: no deadline); in a class with a backlog it waits for a
+     * place no longer than its backlog's wait and what is left.
+     */
+    public Result acquire(Long companyId, Duration deadlineLeft) {
+        Duration wait = deadlineLeft != null && deadlineLeft.compareTo(backlogWait) < 0 ? deadlineLeft : backlogWait;
+        Optional<Limiter.Listener> listener;
+        waiting.incrementAndGet();
+        try {
+            listener = places.acquire(Math.max(0, wait.toMillis()));
+        } finally {
+            waiting.decrementAndGet();
+        }
         if (listener.isEmpty()) return new Result(null, Refusal.CLASS_FULL);
         AtomicInteger ofCompany = null;
         if (companyId != null) {
