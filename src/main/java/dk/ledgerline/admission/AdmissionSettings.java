@@ -98,7 +98,9 @@ public record AdmissionSettings(Map<WorkClass, ClassLimits> limits) {
         try {
             int backlog = env.getProperty(prefix + "backlog", Integer.class, waits ? maxSetting : 0);
             Duration wait = env.getProperty(prefix + "backlog-wait", Duration.class, backlog > 0 ? REPORT_BACKLOG_WAIT : Duration.ZERO);
-            return new ClassLimits(initialSetting, minSetting, maxSetting, env.getProperty(prefix + "company-share-min", Integer.class, Math.min(share, maxSetting)),
+            // fair-share=false only measures what fair share is worth: each company may take its whole class
+            int shareDefault = env.getProperty("ledgerline.admission.fair-share", Boolean.class, true) ? Math.min(share, maxSetting) : maxSetting;
+            return new ClassLimits(initialSetting, minSetting, maxSetting, env.getProperty(prefix + "company-share-min", Integer.class, shareDefault),
                     backlog, wait);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(prefix + "*: " + e.getMessage(), e);

@@ -130,6 +130,17 @@ class AdmissionFilterTest {
         assertThat(AdmissionSettings.from(new org.springframework.mock.env.MockEnvironment(), 8).of(WorkClass.REPORT).backlog()).isPositive();
     }
 
+    @Test
+    void fairShareOffLetsOneCompanyTakeItsWholeClassForMeasuringWhatFairShareIsWorth() {
+        var env = new org.springframework.mock.env.MockEnvironment();
+        assertThat(AdmissionSettings.from(env, 8).of(WorkClass.INTERACTIVE_WRITE).companyShareMin()).isEqualTo(4);
+        env.setProperty("ledgerline.admission.fair-share", "false");
+        for (WorkClass c : WorkClass.values()) {
+            ClassLimits limits = AdmissionSettings.from(env, 8).of(c);
+            assertThat(limits.companyShareMin()).as(c.name()).isEqualTo(limits.max());
+        }
+    }
+
     static AdmissionSettings reportsWaiting(Duration wait) {
         Map<WorkClass, ClassLimits> limits = new EnumMap<>(WorkClass.class);
         for (WorkClass c : WorkClass.values()) limits.put(c, new ClassLimits(4, 4, 4, 1));
