@@ -84,13 +84,17 @@ public final class ClassLimiter {
      * place no longer than its backlog's wait and what is left.
      */
     public Result acquire(Long companyId, Duration deadlineLeft) {
-        Duration wait = deadlineLeft != null && deadlineLeft.compareTo(backlogWait) < 0 ? deadlineLeft : backlogWait;
         Optional<Limiter.Listener> listener;
-        waiting.incrementAndGet();
-        try {
-            listener = places.acquire(Math.max(0, wait.toMillis()));
-        } finally {
-            waiting.decrementAndGet();
+        if (places == limiter) {
+            listener = limiter.acquire(0L); // no backlog: nobody waits, nothing to count
+        } else {
+            Duration wait = deadlineLeft != null && deadlineLeft.compareTo(backlogWait) < 0 ? deadlineLeft : backlogWait;
+            waiting.incrementAndGet();
+            try {
+                listener = places.acquire(Math.max(0, wait.toMillis()));
+            } finally {
+                waiting.decrementAndGet();
+            }
         }
         if (listener.isEmpty()) return new Result(null, Refusal.CLASS_FULL);
         AtomicInteger ofCompany = null;
