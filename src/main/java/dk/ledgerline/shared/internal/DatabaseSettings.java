@@ -83,7 +83,7 @@ record DatabaseSettings(
                 env.getProperty("ledgerline.database.report-pool-size", Integer.class, Math.max(2, poolSize / REPORT_POOL_SHARE)),
                 env.getProperty("ledgerline.database.connection-timeout", Duration.class, Duration.ofSeconds(2)),
                 env.getProperty("ledgerline.database.embedded-durable", Boolean.class, true),
-                env.getProperty("ledgerline.database.group-commit", Boolean.class, true),
+                env.getProperty("ledgerline.database.group-commit", Boolean.class, false),
                 standbyUrlFor(url, blankToNull(env.getProperty("ledgerline.database.standby-url"))));
     }
 
