@@ -7,7 +7,6 @@ import dk.ledgerline.admission.internal.ClassLimiter.Refusal;
 import dk.ledgerline.identity.TenantFilter;
 import dk.ledgerline.shared.ConnectionBudget;
 import dk.ledgerline.shared.ProblemResponses;
-import dk.ledgerline.shared.RequestDeadline;
 import dk.ledgerline.shared.RetryAfter;
 import dk.ledgerline.shared.TransientFailures;
 import io.micrometer.core.instrument.Counter;
@@ -39,12 +38,9 @@ public class AdmissionFilter extends OncePerRequestFilter {
     private final Map<WorkClass, ClassLimiter> limiters = new EnumMap<>(WorkClass.class);
     private final Map<WorkClass, Map<Refusal, Counter>> refusals = new EnumMap<>(WorkClass.class);
 
-    private final Clock clock;
-
     public AdmissionFilter(AdmissionSettings settings, MeterRegistry meters, Clock clock) {
-        this.clock = clock;
         for (WorkClass c : WorkClass.values()) {
-            ClassLimiter limiter = new ClassLimiter(settings.of(c));
+            ClassLimiter limiter = new ClassLimiter(settings.of(c), clock);
             limiters.put(c, limiter);
             String name = c.name().toLowerCase(java.util.Locale.ROOT);
             Gauge.builder("ledgerline.admission.limit", limiter, ClassLimiter::limit).tag("class", name)
@@ -74,8 +70,7 @@ public class AdmissionFilter extends OncePerRequestFilter {
             return;
         }
         WorkClass workClass = WorkClass.of(request.getMethod(), path);
-        ClassLimiter.Result admitted = limiters.get(workClass).acquire(TenantFilter.companyIdIn(path).orElse(null),
-                RequestDeadline.left(clock.instant()).orElse(null));
+        ClassLimiter.Result admitted = limiters.get(workClass).acquire(TenantFilter.companyIdIn(path).orElse(null));
         if (admitted.place() == null) {
             refusals.get(workClass).get(admitted.refusal()).increment();
             refuse(request, response, workClass, admitted.refusal());

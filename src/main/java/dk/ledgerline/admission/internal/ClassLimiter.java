@@ -5,10 +5,12 @@ import com.netflix.concurrency.limits.limit.Gradient2Limit;
 import com.netflix.concurrency.limits.limiter.LifoBlockingLimiter;
 import com.netflix.concurrency.limits.limiter.SimpleLimiter;
 import dk.ledgerline.admission.AdmissionSettings.ClassLimits;
+import dk.ledgerline.shared.RequestDeadline;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -43,11 +45,13 @@ public final class ClassLimiter {
     private final SimpleLimiter<Long> limiter;
     private final Limiter<Long> places;
     private final Duration backlogWait;
+    private final Clock clock;
     private final int companyShareMin;
     private final ConcurrentHashMap<Long, AtomicInteger> inFlightByCompany = new ConcurrentHashMap<>();
     private final AtomicInteger waiting = new AtomicInteger();
 
-    public ClassLimiter(ClassLimits limits) {
+    /** {@code clock}: the one request deadlines are set on, read only by a class that has a backlog. */
+    public ClassLimiter(ClassLimits limits, Clock clock) {
         this.limiter = SimpleLimiter.newBuilder()
                 .limit(Gradient2Limit.newBuilder()
                         .initialLimit(limits.initial())
@@ -58,6 +62,7 @@ public final class ClassLimiter {
         this.places = limits.backlog() == 0 ? limiter
                 : LifoBlockingLimiter.newBuilder(limiter).backlogSize(limits.backlog()).backlogTimeout(waitMs -> waitMs, TimeUnit.MILLISECONDS).build();
         this.backlogWait = limits.backlogWait();
+        this.clock = clock;
         this.companyShareMin = limits.companyShareMin();
     }
 
@@ -79,16 +84,15 @@ public final class ClassLimiter {
     }
 
     /**
-     * A place for work of {@code companyId} (null: no company), or why not. {@code deadlineLeft}:
-     * how long the request has left (null: no deadline); in a class with a backlog it waits for a
-     * place no longer than its backlog's wait and what is left.
+     * A place for work of {@code companyId} (null: no company), or why not. In a class with a
+     * backlog the request waits for a place no longer than the backlog's wait and its deadline.
      */
-    public Result acquire(Long companyId, Duration deadlineLeft) {
+    public Result acquire(Long companyId) {
         Optional<Limiter.Listener> listener;
         if (places == limiter) {
             listener = limiter.acquire(0L); // no backlog: nobody waits, nothing to count
         } else {
-            Duration wait = deadlineLeft != null && deadlineLeft.compareTo(backlogWait) < 0 ? deadlineLeft : backlogWait;
+            Duration wait = RequestDeadline.left(clock.instant()).filter(left -> left.compareTo(backlogWait) < 0).orElse(backlogWait);
             waiting.incrementAndGet();
             try {
                 listener = places.acquire(Math.max(0, wait.toMillis()));
