@@ -39,7 +39,7 @@ import tools.jackson.databind.JsonNode;
  * restarts, and writes {@code failover.md}.
  *
  * <p>Arguments: {@code --jar --work --report --commit --companies=20 --rate=50 --before=20s --after=20s
- * --ports=21100} (primary, standby, load balancer, node 1, node 2). A client retries a 503 with the
+ * --ports=21100} (primary, standby, load balancer, node 1, node 2; the AOT training run's node at +9). A client retries a 503 with the
  * same Idempotency-Key, as every client should.
  */
 public final class FailoverScenario {
@@ -59,6 +59,8 @@ public final class FailoverScenario {
     /** Seconds of the timeline shown around the kill. */
     static final int TIMELINE_BEFORE = 3, TIMELINE_AFTER = 12;
     static final int NODES = 2;
+    /** The training run's node, past the cluster's ports (Patroni's end at +8). */
+    static final int TRAINING_PORT_OFFSET = 9;
     /** How long a stopping node keeps serving with its readiness down: several of the load balancer's checks. */
     static final Duration DRAIN = Duration.ofSeconds(3);
     /** After a node is ready again, the load balancer's checks take it in: its rise, and a margin. */
@@ -83,6 +85,8 @@ public final class FailoverScenario {
     private final AtomicLong restartsFrom = new AtomicLong(), restartsTo = new AtomicLong();
     private final AtomicLongArray duringRestarts = new AtomicLongArray(Outcome.values().length);
     private final List<String> restarts = java.util.Collections.synchronizedList(new ArrayList<>());
+    /** What happened to the nodes during the restarts, by the second of the run it happened in. */
+    private final Map<Integer, List<String>> restartEvents = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
 
     private FailoverScenario(LedgerlineClient api, List<BenchTenant> tenants) {
@@ -108,7 +112,7 @@ public final class FailoverScenario {
         }) {
             byte[] signingKey = new byte[32];
             new java.security.SecureRandom().nextBytes(signingKey);
-            NodeProcess.Launch launch = NodeProcess.prepare(jar, work, List.of("--server.port=0", "--ledgerline.data-dir=" + work.resolve("aot-training"),
+            NodeProcess.Launch launch = NodeProcess.prepare(jar, work, ports + TRAINING_PORT_OFFSET, List.of("--ledgerline.data-dir=" + work.resolve("aot-training"),
                     "--ledgerline.demo=false", "--ledgerline.database.embedded-durable=false"));
             List<NodeProcess> nodes = new ArrayList<>();
             for (int i = 1; i <= NODES; i++) {
@@ -149,6 +153,10 @@ public final class FailoverScenario {
         return from != 0 && now >= from && (to == 0 || now <= to);
     }
 
+    private void event(String what) {
+        restartEvents.computeIfAbsent(second(System.nanoTime()), s -> java.util.Collections.synchronizedList(new ArrayList<>())).add(what);
+    }
+
     private void count(Outcome outcome) {
         if (duringRestarts(System.nanoTime())) duringRestarts.incrementAndGet(outcome.ordinal());
         seconds.computeIfAbsent(second(System.nanoTime()), s -> new AtomicLongArray(Outcome.values().length)).incrementAndGet(outcome.ordinal());
@@ -171,10 +179,13 @@ public final class FailoverScenario {
                 Thread.sleep(Duration.ofNanos(Math.max(0, restartAt - System.nanoTime())));
                 restartsFrom.set(System.nanoTime());
                 for (NodeProcess node : nodes) {
+                    event("SIGTERM to " + node.port());
                     Duration stopped = node.stop();
+                    event(node.port() + " stopped, starting");
                     long starting = System.nanoTime();
                     node.start();
                     Duration started = Duration.ofNanos(System.nanoTime() - starting);
+                    event(node.port() + " ready");
                     Thread.sleep(TAKEN_IN);
                     restarts.add(String.format(Locale.ROOT, "| node on port %d: SIGTERM → stopped (%d s drain, then what was in flight) / start → ready | %d / %d ms | |%n",
                             node.port(), DRAIN.toSeconds(), stopped.toMillis(), started.toMillis()));
@@ -391,13 +402,21 @@ public final class FailoverScenario {
             out.append("| ").append(s - kill).append(" | ").append(c.get(Outcome.OK.ordinal())).append(" | ").append(c.get(Outcome.BUSY.ordinal()))
                     .append(" | ").append(c.get(Outcome.LOGGED_OUT.ordinal())).append(" | ").append(c.get(Outcome.ERROR.ordinal()) + c.get(Outcome.TRANSPORT.ordinal())).append(" |\n");
         }
+        int first = second(restartsFrom.get()), last = second(restartsTo.get() + AFTER_RESTARTS.toNanos());
+        out.append("\n## Each second of the rolling restart (second 0 holds the first SIGTERM)\n\n| second | answered 2xx | 503 | other errors | nodes |\n|---:|---:|---:|---:|---|\n");
+        for (int s = first; s <= last; s++) {
+            AtomicLongArray c = seconds.getOrDefault(s, new AtomicLongArray(Outcome.values().length));
+            out.append("| ").append(s - first).append(" | ").append(c.get(Outcome.OK.ordinal())).append(" | ").append(c.get(Outcome.BUSY.ordinal()))
+                    .append(" | ").append(c.get(Outcome.LOGGED_OUT.ordinal()) + c.get(Outcome.ERROR.ordinal()) + c.get(Outcome.TRANSPORT.ordinal()))
+                    .append(" | ").append(String.join("; ", restartEvents.getOrDefault(s, List.of()))).append(" |\n");
+        }
         out.append("\n## What was measured\n\n");
         out.append(String.format(Locale.ROOT, "- %d companies, each with its own user; arrivals at %.0f/s for %d s before the kill and %d s after it, "
                 + "%.0f %% of them a posting (a 2-line U25 voucher with its own Idempotency-Key), the rest a trial balance. "
                 + "A 503 is retried with the same key after its Retry-After (at most %d s, with jitter), for up to %d s.%n", companies, rate, before.toSeconds(), after.toSeconds(),
                 POSTING_SHARE * 100, RETRY_AFTER_MAX.toSeconds(), CLIENT_GIVES_UP.toSeconds()));
         out.append("- ").append(cluster).append("\n");
-        out.append(String.format(Locale.ROOT, "- Two app nodes, each its own JVM from the built jar (extracted, started with an AOT cache from one training start), behind HAProxy (Debian's): health checks on `/actuator/health/readiness` every %s "
+        out.append(String.format(Locale.ROOT, "- Two app nodes, each its own JVM from the built jar (extracted, started with an AOT cache from a training run that served " + NodeProcess.TRAINING_POSTINGS + " requests), behind HAProxy (Debian's): health checks on `/actuator/health/readiness` every %s "
                 + "(out after %d failures, in after %d, then its share of requests over " + LoadBalancer.SLOWSTART + "), a new connection per request to a node, a refused connection sent to the other node; "
                 + POOL_PER_NODE + " database connections per node. "
                 + "A node stopped with SIGTERM drops its readiness and serves %d s more before it stops taking requests and finishes those in flight. "

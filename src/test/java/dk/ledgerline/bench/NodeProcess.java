@@ -19,24 +19,63 @@ final class NodeProcess implements AutoCloseable {
     /** How a node's JVM is started: the jar to run and the JVM's own options. */
     record Launch(Path jar, List<String> jvmOptions) {}
 
+    /** The training run's work: enough for the request path's hot methods to reach the JIT's top tier. */
+    static final int TRAINING_COMPANIES = 4, TRAINING_POSTINGS = 3_000, TRAINING_CLIENTS = 8;
+
     /**
      * The jar extracted (its classes in plain jars, which the JVM's AOT cache needs) and an AOT
-     * cache from one training start (JDK 25, JEP 514/515): classes come loaded and linked, and the
-     * hot methods' profiles come with them. A node then starts on about 40 % less CPU, which on a
-     * machine it shares is CPU the serving node keeps. {@code training}: arguments for a start that
-     * runs on its own (an embedded database in a folder of its own).
+     * cache from one training run (JDK 25, JEP 514/515): the node is started with its own embedded
+     * database ({@code training}: its arguments), serves postings and trial balances through the
+     * API, and is stopped. The cache then holds the classes loaded and linked and the profiles of
+     * the methods that serve requests, so a node started from it compiles its hot path at once
+     * instead of interpreting it for its first seconds: CPU that, on a machine it shares, the
+     * serving node keeps. A deploy makes the same cache once per build.
      */
-    static Launch prepare(Path builtJar, Path folder, List<String> training) throws IOException, InterruptedException {
+    static Launch prepare(Path builtJar, Path folder, int trainingPort, List<String> training) throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Path extracted = folder.resolve("app");
-        run(folder.resolve("aot-training.log"), java.toString(), "-Djarmode=tools", "-jar", builtJar.toString(), "extract", "--destination", extracted.toString());
+        Path trainingLog = folder.resolve("aot-training.log");
+        run(trainingLog, java.toString(), "-Djarmode=tools", "-jar", builtJar.toString(), "extract", "--destination", extracted.toString());
         Path jar = extracted.resolve(builtJar.getFileName());
         Path cache = folder.resolve("ledgerline.aot");
-        List<String> command = new ArrayList<>(List.of(java.toString(), "-XX:AOTCacheOutput=" + cache, "-Dspring.context.exit=onRefresh", "-jar", jar.toString()));
-        command.addAll(training);
-        run(folder.resolve("aot-training.log"), command.toArray(String[]::new));
-        if (!Files.exists(cache)) throw new IllegalStateException("the training start made no AOT cache; see " + folder.resolve("aot-training.log"));
+        NodeProcess trainee = new NodeProcess(new Launch(jar, List.of("-XX:AOTCacheOutput=" + cache)), trainingPort, training, trainingLog);
+        trainee.start();
+        try {
+            train(new LedgerlineClient(URI.create("http://localhost:" + trainingPort)));
+        } finally {
+            trainee.stop();
+        }
+        if (!Files.exists(cache)) throw new IllegalStateException("the training run made no AOT cache; see " + trainingLog);
         return new Launch(jar, List.of("-XX:AOTCache=" + cache));
+    }
+
+    /** What the nodes will serve: postings with their own keys, and now and then a trial balance. */
+    private static void train(LedgerlineClient api) throws IOException, InterruptedException {
+        List<BenchTenant> tenants = new ArrayList<>();
+        for (int i = 0; i < TRAINING_COMPANIES; i++) tenants.add(BenchTenant.create(api, "training", "Training " + i));
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        try (var clients = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int c = 0; c < TRAINING_CLIENTS; c++) {
+                clients.submit(() -> {
+                    for (int n; (n = next.getAndIncrement()) < TRAINING_POSTINGS && failures.isEmpty(); ) {
+                        BenchTenant tenant = tenants.get(n % tenants.size());
+                        try {
+                            LedgerlineClient.Reply reply = n % 10 == 0
+                                    ? api.get(tenant.path("/reports/trial-balance?from=" + tenant.postFrom() + "&to=" + tenant.postTo()), tenant.token())
+                                    : api.post(tenant.path("/vouchers"), tenant.token(), java.util.UUID.randomUUID().toString(), "{\"date\": \"" + tenant.postTo()
+                                            + "\", \"text\": \"Training " + n + "\", \"lines\": [{\"account\": 6190, \"amount\": \"125.00\"}, "
+                                            + "{\"account\": 1010, \"amount\": \"-125.00\", \"vatCode\": \"U25\"}]}");
+                            if (reply.status() / 100 != 2 && reply.status() != 503) failures.add(reply.toString());
+                        } catch (IOException e) {
+                            failures.add(e.toString());
+                        }
+                    }
+                    return null;
+                });
+            }
+        }
+        if (!failures.isEmpty()) throw new IllegalStateException("the training run failed: " + failures.getFirst());
     }
 
     private static void run(Path log, String... command) throws IOException, InterruptedException {
