@@ -1,50 +1,353 @@
-// The pages' one small script: no framework, no build step. Pages work without it; it only
-// prevents accidental double submits, fills in a VAT code, and reports failed htmx requests.
+// The pages' one request layer: no framework, no build step. Pages work without it (forms post
+// and links navigate as plain HTML); with it, every form post goes through one function that
+// gives it a deadline, a spinner only when it is slow, an answer in place when it fails, safe
+// retries (each submission keeps its Idempotency-Key), and a report of every slow spinner.
 (function () {
   'use strict';
 
-  // A stuck first submit must not lock the form for good; the server gives up on a request by then.
-  var SUBMIT_LOCK_MS = 15000;
+  /** Users give up on a click after about ten seconds; the server gives up then too. A form may say otherwise (data-deadline, ms). */
+  var DEADLINE_MS = 10000;
+  /** A fast answer shows no spinner at all: most answers come within this. */
+  var SPINNER_AFTER_MS = 300;
+  /** A spinner visible longer than this is reported to the operators. */
+  var REPORT_AFTER_MS = 1000;
+  /** "Busy" answers retried by themselves before the user is asked; each waits what Retry-After says, at most RETRY_AFTER_MAX_S. */
+  var BUSY_RETRIES_MAX = 3;
+  var RETRY_AFTER_MAX_S = 30;
+  /** While the connection is gone, how often the layer looks whether it is back. */
+  var OFFLINE_PROBE_MS = 3000;
+  /** Reports go in batches: at most this many per beacon, and a batch waits at most FLUSH_MS. */
+  var BEACON_BATCH_MAX = 20;
+  var BEACON_FLUSH_MS = 5000;
+  /** A page that produces more reports than this is broken; the rest are not sent. */
+  var REPORTS_PER_PAGE_MAX = 100;
+  var UNSENT_PREFIX = 'ledgerline.unsent:';
+  var DONE_PREFIX = 'ledgerline.done:';
 
-  function showWorking(visible) {
-    var working = document.querySelector('.working');
-    if (working) working.hidden = !visible;
+  function uuid() {
+    if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
+    var b = crypto.getRandomValues(new Uint8Array(16));
+    b[6] = (b[6] & 0x0f) | 0x40;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    var h = Array.prototype.map.call(b, function (x) { return (x + 0x100).toString(16).slice(1); }).join('');
+    return h.slice(0, 8) + '-' + h.slice(8, 12) + '-' + h.slice(12, 16) + '-' + h.slice(16, 20) + '-' + h.slice(20);
   }
 
-  function showFailure(text) {
-    var main = document.querySelector('main');
-    if (!main) return;
-    var box = document.createElement('div');
-    box.className = 'failure';
-    box.setAttribute('role', 'alert');
-    box.textContent = text;
-    main.insertBefore(box, main.children[1] || null);
+  function storage() {
+    try { return window.sessionStorage; } catch (blocked) { return null; }
   }
 
-  // A form posts once: a second click while the first request runs would race it. The server
-  // would still post only once (the idempotency key), but the user would see the race's answer.
-  document.addEventListener('submit', function (event) {
-    var form = event.target;
-    if (form.hasAttribute('hx-post') || form.method.toLowerCase() !== 'post') return;
-    if (form.dataset.submitting === 'true') {
-      event.preventDefault();
-      return;
+  // ---- spinner telemetry ----------------------------------------------------------------------
+  var queued = [];
+  var reported = 0;
+  var flushTimer = null;
+  var inFlight = [];
+
+  function report(request, outcome) {
+    if (request.reported || request.spinnerAt === null) return;
+    var now = performance.now();
+    if (now - request.spinnerAt < REPORT_AFTER_MS || reported >= REPORTS_PER_PAGE_MAX) return;
+    request.reported = true;
+    reported++;
+    queued.push({ requestId: request.id, page: location.pathname, action: request.action,
+                  durationMs: Math.round(now - request.startedAt), outcome: outcome });
+    if (queued.length >= BEACON_BATCH_MAX) flush();
+    else if (flushTimer === null) flushTimer = setTimeout(flush, BEACON_FLUSH_MS);
+  }
+
+  function flush() {
+    if (flushTimer !== null) { clearTimeout(flushTimer); flushTimer = null; }
+    while (queued.length) {
+      var batch = queued.splice(0, BEACON_BATCH_MAX);
+      var body = new Blob([JSON.stringify({ reports: batch })], { type: 'text/plain' });
+      if (!navigator.sendBeacon || !navigator.sendBeacon('/telemetry/spinners', body)) return;
     }
-    form.dataset.submitting = 'true';
-    showWorking(true);
-    setTimeout(function () {
-      delete form.dataset.submitting;
-      showWorking(false);
-    }, SUBMIT_LOCK_MS);
+  }
+
+  // Leaving a page while its spinner turns is the report that matters most: the user gave up.
+  window.addEventListener('pagehide', function () {
+    inFlight.slice().forEach(function (request) { report(request, 'abandoned'); });
+    flush();
+  });
+  document.addEventListener('visibilitychange', function () {
+    if (document.visibilityState === 'hidden') flush();
   });
 
-  // A page restored from the back-forward cache starts with its forms ready again.
+  // ---- what the user sees ---------------------------------------------------------------------
+  function stateOf(form) {
+    var next = form.nextElementSibling;
+    if (next && next.classList.contains('request-state')) return next;
+    var state = document.createElement('div');
+    state.className = 'request-state';
+    state.setAttribute('role', 'status');
+    state.setAttribute('aria-live', 'polite');
+    form.insertAdjacentElement('afterend', state);
+    return state;
+  }
+
+  function show(form, kind, text, retry) {
+    var state = stateOf(form);
+    state.dataset.state = kind;
+    state.textContent = '';
+    if (kind === 'working') {
+      var spinner = document.createElement('span');
+      spinner.className = 'spinner';
+      spinner.setAttribute('aria-hidden', 'true');
+      state.appendChild(spinner);
+    }
+    state.appendChild(document.createTextNode(text));
+    if (retry) {
+      var button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'retry';
+      button.textContent = 'Prøv igen';
+      button.addEventListener('click', retry);
+      state.appendChild(document.createTextNode(' '));
+      state.appendChild(button);
+    }
+    state.hidden = false;
+  }
+
+  function clear(form) {
+    var next = form.nextElementSibling;
+    if (next && next.classList.contains('request-state')) next.remove();
+  }
+
+  var offlineBanner = null;
+  function showOffline(visible) {
+    if (visible && !offlineBanner) {
+      offlineBanner = document.createElement('p');
+      offlineBanner.className = 'offline-banner';
+      offlineBanner.id = 'offline';
+      offlineBanner.setAttribute('role', 'alert');
+      offlineBanner.textContent = 'Ingen forbindelse. Det, du har sendt, sendes igen, så snart forbindelsen er tilbage.';
+      document.body.insertBefore(offlineBanner, document.body.firstChild);
+    } else if (!visible && offlineBanner) {
+      offlineBanner.remove();
+      offlineBanner = null;
+    }
+  }
+
+  // ---- waiting for the connection -------------------------------------------------------------
+  var waitingForConnection = [];
+  var probeTimer = null;
+
+  function resumeWhenOnline(resend) {
+    waitingForConnection.push(resend);
+    showOffline(true);
+    if (probeTimer === null) probeTimer = setTimeout(probe, OFFLINE_PROBE_MS);
+  }
+
+  function probe() {
+    probeTimer = null;
+    var controller = new AbortController();
+    var timer = setTimeout(function () { controller.abort(); }, OFFLINE_PROBE_MS);
+    fetch('/static/app.css', { method: 'HEAD', cache: 'no-store', signal: controller.signal })
+      .then(function () { clearTimeout(timer); connectionBack(); })
+      .catch(function () { clearTimeout(timer); probeTimer = setTimeout(probe, OFFLINE_PROBE_MS); });
+  }
+
+  function connectionBack() {
+    if (probeTimer !== null) { clearTimeout(probeTimer); probeTimer = null; }
+    showOffline(false);
+    var resends = waitingForConnection.splice(0);
+    resends.forEach(function (resend) { resend(); });
+  }
+
+  window.addEventListener('offline', function () { showOffline(true); });
+  window.addEventListener('online', connectionBack);
+
+  // ---- a submission -----------------------------------------------------------------------------
+  function actionOf(form) {
+    if (form.dataset.action) return form.dataset.action;
+    if (form.id) return form.id;
+    var path = new URL(form.action, location.href).pathname.replace(/\/\d+(?=\/|$)/g, '/{id}');
+    return path.slice(-100);
+  }
+
+  function unsentKey(form) {
+    return UNSENT_PREFIX + location.pathname + '#' + (form.id || form.getAttribute('action'));
+  }
+
+  // What the user typed survives a login: kept in this tab until the form is on the page again.
+  function keepUnsent(form) {
+    var store = storage();
+    if (!store) return;
+    var fields = {};
+    Array.prototype.forEach.call(form.elements, function (el) {
+      if (!el.name || el.name === 'idempotencyKey' || el.type === 'password' || el.type === 'hidden' || el.type === 'submit') return;
+      fields[el.name] = el.value;
+    });
+    store.setItem(unsentKey(form), JSON.stringify(fields));
+  }
+
+  function restoreUnsent() {
+    var store = storage();
+    if (!store) return;
+    document.querySelectorAll('form[method="post" i]').forEach(function (form) {
+      var kept = store.getItem(unsentKey(form));
+      if (kept === null) return;
+      store.removeItem(unsentKey(form));
+      var fields;
+      try { fields = JSON.parse(kept); } catch (broken) { return; }
+      Object.keys(fields).forEach(function (name) {
+        var el = form.elements.namedItem(name);
+        if (el && 'value' in el) el.value = fields[name];
+      });
+      show(form, 'restored', 'Det, du skrev, før du skulle logge ind igen, er sat ind igen. Tryk på knappen for at gemme det.');
+    });
+  }
+
+  function retryAfterSeconds(response) {
+    var seconds = parseInt(response.headers.get('Retry-After'), 10);
+    if (!(seconds >= 1)) seconds = 1;
+    return Math.min(seconds, RETRY_AFTER_MAX_S);
+  }
+
+  function replaceDocument(html) {
+    var doc = new DOMParser().parseFromString(html, 'text/html');
+    document.title = doc.title;
+    document.body.replaceWith(doc.body);
+    restoreUnsent();
+  }
+
+  function problemDetail(response) {
+    return response.text().then(function (text) {
+      try { return JSON.parse(text).detail || ''; } catch (notJson) { return ''; }
+    });
+  }
+
+  function submit(form, submitter) {
+    var body = new URLSearchParams(new FormData(form, submitter));
+    var keyField = form.elements.namedItem('idempotencyKey');
+    var key = keyField && keyField.value ? keyField.value : uuid();
+    var deadline = parseInt(form.dataset.deadline, 10) || DEADLINE_MS;
+    var busyRetries = 0;
+    var action = form.getAttribute('action') || location.pathname;
+
+    function done() {
+      delete form.dataset.submitting;
+    }
+
+    function attempt() {
+      form.dataset.submitting = 'true';
+      var request = { id: uuid(), action: actionOf(form), startedAt: performance.now(), spinnerAt: null, timedOut: false, reported: false };
+      inFlight.push(request);
+      var controller = new AbortController();
+      var deadlineTimer = setTimeout(function () { request.timedOut = true; controller.abort(); }, deadline);
+      var spinnerTimer = setTimeout(function () {
+        request.spinnerAt = performance.now();
+        show(form, 'working', 'Arbejder …');
+      }, SPINNER_AFTER_MS);
+      function end(outcome) {
+        clearTimeout(deadlineTimer);
+        clearTimeout(spinnerTimer);
+        inFlight.splice(inFlight.indexOf(request), 1);
+        report(request, outcome);
+      }
+      var headers = { 'Ledgerline-Request': '1', 'X-Request-Id': request.id, 'Idempotency-Key': key, 'Ledgerline-Timeout': String(deadline) };
+      if (form.dataset.swap) headers['Ledgerline-Swap'] = '1';
+      fetch(action, { method: 'POST', body: body, headers: headers, credentials: 'same-origin', signal: controller.signal })
+        .then(function (response) {
+          if (response.status === 401) {
+            end('error');
+            keepUnsent(form);
+            location.assign('/login?next=' + encodeURIComponent(location.pathname + location.search + location.hash));
+            return;
+          }
+          if (response.status === 503) {
+            end('error');
+            var seconds = retryAfterSeconds(response);
+            if (busyRetries < BUSY_RETRIES_MAX) {
+              busyRetries++;
+              countDown(seconds);
+            } else {
+              done();
+              show(form, 'failed', 'Ledgerline har travlt lige nu, og intet er gemt endnu. Prøv igen om lidt.', retry);
+            }
+            return;
+          }
+          var type = response.headers.get('Content-Type') || '';
+          if (form.dataset.swap && response.ok) {
+            return response.text().then(function (html) {
+              end('ok');
+              done();
+              var target = form.closest(form.dataset.swap);
+              if (!target) { clear(form); return; }
+              if (html.trim() === '') target.remove(); else target.outerHTML = html;
+            });
+          }
+          if (type.indexOf('text/html') === 0) {
+            return response.text().then(function (html) {
+              end(response.ok ? 'ok' : 'error');
+              done();
+              if (response.ok) {
+                var store = storage();
+                if (store) store.setItem(DONE_PREFIX + key, '1');
+              }
+              // A post that succeeded ends on a new page in place of the form's: Back never shows the form again.
+              if (response.redirected) location.replace(response.url);
+              else replaceDocument(html);
+            });
+          }
+          return problemDetail(response).then(function (detail) {
+            end('error');
+            done();
+            show(form, 'failed', 'Det lykkedes ikke (fejl ' + response.status + ')' + (detail ? ': ' + detail : '.'), retry);
+          });
+        })
+        .catch(function () {
+          if (request.timedOut) {
+            end('timeout');
+            done();
+            show(form, 'failed', 'Det tog for lang tid (over ' + Math.round(deadline / 1000) + ' s), og vi ved ikke, om det blev gemt. '
+              + 'Prøv igen: det bliver aldrig gemt to gange.', retry);
+          } else {
+            end('offline');
+            show(form, 'offline', 'Ingen forbindelse. Sendes igen, så snart forbindelsen er tilbage.');
+            resumeWhenOnline(attempt);
+          }
+        });
+    }
+
+    function retry() {
+      busyRetries = 0;
+      attempt();
+    }
+
+    function countDown(seconds) {
+      show(form, 'busy', 'Travlt — prøver igen om ' + seconds + ' s');
+      if (seconds <= 1) {
+        setTimeout(attempt, 1000);
+        return;
+      }
+      setTimeout(function () { countDown(seconds - 1); }, 1000);
+    }
+
+    attempt();
+  }
+
+  // Every form post goes through the layer; a second click while the first runs is ignored
+  // (the server would answer it with the first result anyway, by its key).
+  document.addEventListener('submit', function (event) {
+    var form = event.target;
+    if (!form.method || form.method.toLowerCase() !== 'post') return;
+    event.preventDefault();
+    if (form.dataset.submitting === 'true') return;
+    submit(form, event.submitter);
+  });
+
+  // A page brought back by Back whose form was already sent successfully is shown as it is now.
   window.addEventListener('pageshow', function (event) {
     if (!event.persisted) return;
-    document.querySelectorAll('form[data-submitting]').forEach(function (form) {
+    var store = storage();
+    var stale = false;
+    document.querySelectorAll('form').forEach(function (form) {
       delete form.dataset.submitting;
+      var keyField = form.elements.namedItem('idempotencyKey');
+      if (store && keyField && store.getItem(DONE_PREFIX + keyField.value)) stale = true;
     });
-    showWorking(false);
+    if (stale) location.reload();
   });
 
   // A journal line starts with the VAT code of its account; the user may change it afterwards.
@@ -56,11 +359,9 @@
     if (option && select) select.value = option.dataset.vat || '';
   });
 
-  document.addEventListener('htmx:responseError', function (event) {
-    showFailure('Det lykkedes ikke (fejl ' + event.detail.xhr.status + '). Genindlæs siden og prøv igen.');
-  });
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', restoreUnsent);
+  else restoreUnsent();
 
-  document.addEventListener('htmx:sendError', function () {
-    showFailure('Serveren svarede ikke. Tjek forbindelsen, genindlæs siden og prøv igen.');
-  });
+  // For tests and the curious: what the layer is waiting for right now.
+  window.ledgerline = { inFlight: function () { return inFlight.length; }, deadlineMs: DEADLINE_MS };
 })();

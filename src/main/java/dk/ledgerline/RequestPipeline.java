@@ -11,6 +11,7 @@ import dk.ledgerline.identity.TenantFilter;
 import dk.ledgerline.ops.FailureBoundaryFilter;
 import dk.ledgerline.ops.OperatorFilter;
 import dk.ledgerline.ops.RequestIdFilter;
+import dk.ledgerline.ops.SlowRequests;
 import dk.ledgerline.shared.ConnectionBudget;
 import dk.ledgerline.shared.ReadOnly;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -31,12 +32,16 @@ import org.springframework.core.env.Environment;
  * reconstructing it from annotations.
  */
 @Configuration(proxyBeanMethods = false)
-class RequestPipeline {
+public class RequestPipeline {
     private static final int FIRST = Integer.MIN_VALUE + 100;
+    /** Steps are this far apart, so that a test's own step (fault injection) can go between two. */
+    private static final int STEP = 10;
+    /** Right after the request id (and its timing), before anything else: where the tests inject their faults. */
+    public static final int TEST_FAULTS_ORDER = FIRST + STEP / 2;
 
     @Bean
-    FilterRegistrationBean<RequestIdFilter> requestId() {
-        return step(new RequestIdFilter(), 0);
+    FilterRegistrationBean<RequestIdFilter> requestId(SlowRequests slowRequests, Clock clock) {
+        return step(new RequestIdFilter(slowRequests, clock), 0);
     }
 
     @Bean
@@ -87,7 +92,7 @@ class RequestPipeline {
 
     private static <F extends Filter> FilterRegistrationBean<F> step(F filter, int position) {
         FilterRegistrationBean<F> registration = new FilterRegistrationBean<>(filter);
-        registration.setOrder(FIRST + position);
+        registration.setOrder(FIRST + STEP * position);
         return registration;
     }
 }

@@ -41,9 +41,10 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
     /**
      * Safe to repeat, and not to be replayed: a token or a session cookie must not be stored to be
-     * sent again, and logging out twice is logging out.
+     * sent again, and logging out twice is logging out; a spinner report is telemetry, and a
+     * beacon cannot carry the header.
      */
-    private static final List<String> NOT_RECORDED = List.of("/api/v1/auth/token", "/login", "/logout");
+    private static final List<String> NOT_RECORDED = List.of("/api/v1/auth/token", "/login", "/logout", "/telemetry/spinners");
     /** Requests that carry a password: recorded by fingerprint only, their body is not kept. */
     private static final List<String> SECRET_BODIES = List.of("/api/v1/users", "/signup");
     /** Posting one voucher: short, the most frequent write of all, and one company's all take its number row; they share commits. */

@@ -11,7 +11,7 @@ public enum WorkClass {
     INTERACTIVE_READ,
     /** Reports and exports: read much, may take longer, and yield to interactive work. */
     REPORT,
-    /** Imports of many rows at once. */
+    /** Imports of many rows at once, and the pages' telemetry: work nobody waits for. */
     BULK;
 
     /** Reports read many rows; bulk writes many; everything else a user waits for at once. */
@@ -19,6 +19,8 @@ public enum WorkClass {
         boolean read = "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method);
         if (path.contains("/reports/") || path.contains("/exports/") || (read && path.endsWith(".csv"))) return REPORT;
         if (!read && (path.endsWith("/accounts.csv") || path.endsWith("/accounts/import"))) return BULK;
+        // the pages' spinner reports: never a place a user's click could have had
+        if (!read && path.equals("/telemetry/spinners")) return BULK;
         return read ? INTERACTIVE_READ : INTERACTIVE_WRITE;
     }
 }

@@ -28,6 +28,10 @@ public class AuthenticationFilter extends OncePerRequestFilter {
     private static final Set<String> PUBLIC_API = Set.of("POST /api/v1/users", "POST /api/v1/auth/token", "GET /api/v1/openapi", "GET /api/v1/openapi.yaml");
     /** The operators' API, which has a token of its own (the ops module's OperatorFilter). */
     private static final String OPERATORS = "/ops/";
+    /** Sent by the pages' script on every request it makes: such a request is answered 401, not redirected, when the session has ended. */
+    public static final String PAGE_SCRIPT_HEADER = "Ledgerline-Request";
+    /** A page to come back to after logging in; longer is not a page of ours. */
+    static final int RETURN_PATH_LENGTH_MAX = 1_000;
     private static final Set<String> PUBLIC_PAGES = Set.of("/login", "/signup", "/favicon.ico");
 
     private final Identity identity;
@@ -64,8 +68,11 @@ public class AuthenticationFilter extends OncePerRequestFilter {
             if (api) {
                 response.setHeader("WWW-Authenticate", "Bearer");
                 ProblemResponses.write(response, 401, "Unauthorized", "a valid bearer token is required; get one from POST /api/v1/auth/token");
+            } else if (request.getHeader(PAGE_SCRIPT_HEADER) != null) {
+                // the pages' script keeps what the user typed and sends them to log in and back
+                ProblemResponses.write(response, 401, "Unauthorized", "the session has ended; log in again");
             } else {
-                response.sendRedirect(request.getContextPath() + "/login");
+                response.sendRedirect(request.getContextPath() + loginReturningTo(request));
             }
             return;
         }
@@ -75,6 +82,20 @@ public class AuthenticationFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /** Log in, then back to the page that asked (a GET only: a form post cannot be repeated by a redirect). */
+    static String loginReturningTo(HttpServletRequest request) {
+        if (!"GET".equals(request.getMethod())) return "/login";
+        String target = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        if (target.equals("/") || !isLocalPath(target)) return "/login";
+        return "/login?next=" + java.net.URLEncoder.encode(target, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** A path on this site ("/companies/7"), never another site ("//evil.example", "/\\evil", "https://…"). */
+    public static boolean isLocalPath(String target) {
+        return target != null && target.length() <= RETURN_PATH_LENGTH_MAX && target.startsWith("/") && !target.startsWith("//")
+                && target.chars().noneMatch(c -> c == '\\' || c < 0x21 || c == 0x7F);
     }
 
     private static boolean isPublic(String path, String method, boolean api) {

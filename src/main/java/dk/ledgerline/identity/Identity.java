@@ -206,6 +206,16 @@ public class Identity {
         return tokens.derive(purpose);
     }
 
+    /** A platform operator (Ledgerline's own staff) sees the operators' pages; no company role gives that. */
+    public boolean isPlatformOperator(long userId) {
+        return tenants.withoutTenant(() -> store.isPlatformOperator(userId));
+    }
+
+    /** Granted and taken back only through the operators' API; false when nobody has the e-mail. */
+    public boolean setPlatformOperator(String email, boolean operator) {
+        return tenants.withoutTenant(() -> store.setPlatformOperator(normalized(email), operator));
+    }
+
     public Optional<User> user(long userId) {
         return tenants.withoutTenant(() -> store.user(userId));
     }

@@ -66,6 +66,19 @@ class OperatorApi {
         return ResponseEntity.noContent().build();
     }
 
+    /** The user may open the operators' pages (spinner telemetry) once logged in. */
+    @PutMapping("/platform-operators/{email}")
+    ResponseEntity<?> grantOperator(@PathVariable String email) {
+        if (!identity.setPlatformOperator(email, true)) return problem(404, "Not Found", "no user is registered with e-mail " + email);
+        return ResponseEntity.noContent().build();
+    }
+
+    @DeleteMapping("/platform-operators/{email}")
+    ResponseEntity<?> revokeOperator(@PathVariable String email) {
+        if (!identity.setPlatformOperator(email, false)) return problem(404, "Not Found", "no user is registered with e-mail " + email);
+        return ResponseEntity.noContent().build();
+    }
+
     /** The API's advice covers its own package only: the operators' problems are answered here. */
     @ExceptionHandler(ProblemException.class)
     ResponseEntity<?> problem(ProblemException e) {

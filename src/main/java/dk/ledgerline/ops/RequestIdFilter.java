@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.MDC;
@@ -12,7 +13,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Gives every request an id (the caller's {@code X-Request-Id} when it is sane), returns it on the
- * response and puts it in every log line, so one complaint finds its logs.
+ * response and puts it in every log line, so one complaint finds its logs; times it, so that a
+ * slow one can be joined to the spinner a browser reports for it ({@link SlowRequests}).
  */
 public class RequestIdFilter extends OncePerRequestFilter {
     public static final String HEADER = "X-Request-Id";
@@ -21,6 +23,14 @@ public class RequestIdFilter extends OncePerRequestFilter {
     /** Long enough for a UUID or a W3C trace id; anything else might be an attack on the logs. */
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
+    private final SlowRequests slowRequests;
+    private final Clock clock;
+
+    public RequestIdFilter(SlowRequests slowRequests, Clock clock) {
+        this.slowRequests = slowRequests;
+        this.clock = clock;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
@@ -28,9 +38,11 @@ public class RequestIdFilter extends OncePerRequestFilter {
         String id = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
         MDC.put(MDC_KEY, id);
         response.setHeader(HEADER, id);
+        long started = System.nanoTime();
         try {
             chain.doFilter(request, response);
         } finally {
+            slowRequests.finished(id, request.getMethod(), request.getRequestURI(), response.getStatus(), System.nanoTime() - started, clock.instant());
             MDC.remove(MDC_KEY);
             MDC.remove(COMPANY_MDC_KEY);
         }

@@ -28,7 +28,8 @@ public class HomePages {
         static final CompanyForm EMPTY = new CompanyForm("", "", VatPeriodType.QUARTER.name(), "1");
     }
 
-    public record HomePage(Frame frame, List<Company> companies, CompanyForm form, Failure failure) {}
+    /** {@code operator}: the user is one of Ledgerline's platform operators, who get a link to their pages. */
+    public record HomePage(Frame frame, List<Company> companies, CompanyForm form, Failure failure, boolean operator) {}
 
     @GetMapping("/")
     ModelAndView home(@RequestAttribute(AuthenticationFilter.PRINCIPAL) Principal principal) {
@@ -51,7 +52,8 @@ public class HomePages {
     }
 
     private ModelAndView page(Principal principal, CompanyForm form, Failure failure, int status) {
-        HomePage page = new HomePage(frames.user(principal, "Virksomheder"), identity.companies(principal.userId()), form, failure);
+        HomePage page = new HomePage(frames.user(principal, "Virksomheder"), identity.companies(principal.userId()), form, failure,
+                identity.isPlatformOperator(principal.userId()));
         return Pages.render("home", page, status);
     }
 

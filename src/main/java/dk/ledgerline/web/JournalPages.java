@@ -109,13 +109,13 @@ public class JournalPages {
         }
     }
 
-    /** htmx removes the row with the empty answer; without htmx the page is shown again. */
+    /** The pages' script swaps the row for the empty answer (it asks with {@code Ledgerline-Swap}); without it the page is shown again. */
     @PostMapping("/companies/{companyId}/journals/{journalId}/lines/{lineId}/delete")
     Object deleteLine(@RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access, @PathVariable long journalId,
-                      @PathVariable long lineId, @RequestHeader(name = "HX-Request", required = false) String htmx) {
+                      @PathVariable long lineId, @RequestHeader(name = "Ledgerline-Swap", required = false) String swap) {
         access.requireBookkeeper();
         journals.deleteLine(access.companyId(), journalId, lineId);
-        if ("true".equals(htmx)) return ResponseEntity.ok().header("Content-Type", "text/html;charset=UTF-8").body("");
+        if ("1".equals(swap)) return ResponseEntity.ok().header("Content-Type", "text/html;charset=UTF-8").body("");
         return Pages.seeOther(base(access) + "/journals/" + journalId);
     }
 

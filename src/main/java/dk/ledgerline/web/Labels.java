@@ -86,4 +86,23 @@ public final class Labels {
     public static String month(int month) {
         return java.time.Month.of(month).getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.forLanguageTag("da"));
     }
+
+    public static String spinnerOutcome(String outcome) {
+        return switch (outcome) {
+            case "ok" -> "lykkedes";
+            case "error" -> "fejl";
+            case "timeout" -> "tidsfrist overskredet";
+            case "offline" -> "ingen forbindelse";
+            case "abandoned" -> "forladt";
+            default -> outcome;
+        };
+    }
+
+    public static String spinnerCause(dk.ledgerline.ops.SpinnerSummary.Cause cause) {
+        return switch (cause) {
+            case SERVER -> "server";
+            case NETWORK -> "net/browser";
+            case ABANDONED -> "opgivet";
+        };
+    }
 }

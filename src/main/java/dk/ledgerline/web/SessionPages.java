@@ -23,8 +23,17 @@ public class SessionPages {
         this.identity = identity;
     }
 
-    public record LoginForm(String email, String password) {
-        static final LoginForm EMPTY = new LoginForm("", "");
+    /** {@code next}: the page to return to, a local path or empty. */
+    public record LoginForm(String email, String password, String next) {
+        static final LoginForm EMPTY = new LoginForm("", "", "");
+
+        public LoginForm {
+            next = AuthenticationFilter.isLocalPath(next) ? next : "";
+        }
+
+        String nextOrHome() {
+            return next.isEmpty() ? "/" : next;
+        }
     }
 
     public record LoginPage(Frame frame, LoginForm form, Failure failure) {}
@@ -36,8 +45,9 @@ public class SessionPages {
     public record SignupPage(Frame frame, SignupForm form, Failure failure) {}
 
     @GetMapping("/login")
-    ModelAndView loginForm() {
-        return Pages.render("login", new LoginPage(Frames.anonymous("Log ind"), LoginForm.EMPTY, null));
+    ModelAndView loginForm(@org.springframework.web.bind.annotation.RequestParam(required = false) String next) {
+        return Pages.render("login", new LoginPage(Frames.anonymous("Log ind"),
+                new LoginForm("", "", next), null));
     }
 
     @PostMapping("/login")
@@ -46,10 +56,10 @@ public class SessionPages {
         if (session.isEmpty()) {
             // Never echo the password back into the page.
             Failure failure = new Failure("Forkert e-mail eller adgangskode.", List.of());
-            return Pages.render("login", new LoginPage(Frames.anonymous("Log ind"), new LoginForm(form.email(), ""), failure), 422);
+            return Pages.render("login", new LoginPage(Frames.anonymous("Log ind"), new LoginForm(form.email(), "", form.next()), failure), 422);
         }
         AuthenticationFilter.setSessionCookie(response, session.get().token(), request.isSecure());
-        return Pages.seeOther("/");
+        return Pages.seeOther(form.nextOrHome());
     }
 
     @GetMapping("/signup")

@@ -35,6 +35,7 @@ public final class TestApp {
             SpringApplication app = new SpringApplication(Ledgerline.class);
             TestClock clock = new TestClock();
             app.addInitializers(context -> context.getBeanFactory().registerSingleton("clock", clock));
+            app.addInitializers(context -> context.getBeanFactory().registerSingleton("testFaults", Faults.registration()));
             ConfigurableApplicationContext context = app.run(
                     "--server.port=0",
                     "--ledgerline.data-dir=" + data,

@@ -62,6 +62,7 @@ final class Browser implements AutoCloseable {
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                     "--disable-component-update", "--disable-sync", "--no-first-run", "--user-data-dir=" + profile);
             ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+            options.addArguments("--window-size=1280,900");
             ChromeDriver driver = new ChromeDriver(service, options);
             driver.manage().timeouts().pageLoadTimeout(WAIT);
             return new Browser(driver, profile, baseUrl);
@@ -145,9 +146,9 @@ final class Browser implements AutoCloseable {
         return fields;
     }
 
-    /** Clicks and waits until the next page has replaced this one. */
+    /** Clicks and waits until the next page has replaced this one (a new document, or the request layer's new body). */
     void clickAndWaitForPage(String css) {
-        WebElement page = driver.findElement(By.tagName("html"));
+        WebElement page = driver.findElement(By.tagName("body"));
         find(css).click();
         waitForNewPage(page);
     }
@@ -162,7 +163,11 @@ final class Browser implements AutoCloseable {
      * belong to the document") instead of a stale-element error; both mean it is gone.
      */
     void waitForNewPage(WebElement previous) {
-        new WebDriverWait(driver, WAIT, POLL).until(d -> {
+        waitForNewPage(previous, WAIT);
+    }
+
+    void waitForNewPage(WebElement previous, Duration timeout) {
+        new WebDriverWait(driver, timeout, POLL).until(d -> {
             try {
                 previous.isEnabled();
                 return false;
@@ -176,8 +181,41 @@ final class Browser implements AutoCloseable {
         new WebDriverWait(driver, WAIT, POLL).until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
+    WebElement waitUntilVisible(String css, Duration timeout) {
+        return new WebDriverWait(driver, timeout, POLL).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+    }
+
     void waitUntilGone(String css) {
         new WebDriverWait(driver, WAIT, POLL).until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(css), 0));
+    }
+
+    /** Where the tests leave their screenshots; the best are copied into docs/screenshots by hand. */
+    static final Path SCREENSHOTS = Path.of(System.getProperty("ledgerline.test.screenshots", "target/screenshots"));
+
+    /** The visible page as a PNG in {@link #SCREENSHOTS}, at a desktop size. */
+    void screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Files.write(SCREENSHOTS.resolve(name + ".png"), driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Chromium's own network switch (DevTools), as when the Wi-Fi drops: requests fail and the page hears "offline". */
+    void offline(boolean offline) {
+        var conditions = new org.openqa.selenium.chromium.ChromiumNetworkConditions();
+        conditions.setOffline(offline);
+        conditions.setLatency(Duration.ZERO);
+        driver.setNetworkConditions(conditions);
+    }
+
+    WebDriverWait waiting(Duration timeout) {
+        return new WebDriverWait(driver, timeout, POLL);
+    }
+
+    void deleteCookie(String name) {
+        driver.manage().deleteCookieNamed(name);
     }
 
     Object script(String javascript, Object... arguments) {

@@ -72,7 +72,7 @@ class JournalPagesTest {
 
         browser.submit("#post-journal");
 
-        assertThat(browser.path()).isEqualTo(journal + "/posting");
+        assertThat(browser.path()).as("the layer shows the answer in place of the journal page").isEqualTo(journal);
         assertThat(browser.text(".failure .failure-message")).isEqualTo("Kladden blev ikke bogført; intet er gemt. Ret linjerne og prøv igen.");
         assertThat(browser.texts(".failure li"))
                 .containsExactly("Linje " + lineId + ", konto: account 9999 does not exist");
@@ -117,7 +117,7 @@ class JournalPagesTest {
     }
 
     @Test
-    void deletingALineRemovesItsRowInPlaceThroughHtmx() {
+    void deletingALineRemovesItsRowInPlaceThroughTheRequestLayer() {
         Tenant tenant = Tenant.create("QUARTER");
         String journal = openNewJournal(tenant, "Slet");
         addLine("", "2025-05-01", "Første", "2450", "100,00", "I25", "6480");

@@ -53,7 +53,7 @@ class PageFailuresTest {
     @Test
     void theStylesheetScriptAndHtmxAreServedToABrowserThatIsNotLoggedIn() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        for (String path : List.of("/static/app.css", "/static/app.js", "/webjars/htmx.org/2.0.10/dist/htmx.min.js")) {
+        for (String path : List.of("/static/app.css", "/static/app.js", "/webjars/echarts/5.3.1/dist/echarts.min.js")) {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(TestApp.get().baseUrl() + path)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(path).isEqualTo(200);

@@ -77,6 +77,15 @@ public class IdentityStore {
                 .query((rs, n) -> new User(rs.getLong(1), rs.getString(2), rs.getString(3))).optional();
     }
 
+    public boolean isPlatformOperator(long userId) {
+        return jdbc.sql("select platform_operator from users where id = :id").param("id", userId).query(Boolean.class).optional().orElse(false);
+    }
+
+    /** False when nobody has the e-mail. */
+    public boolean setPlatformOperator(String email, boolean operator) {
+        return jdbc.sql("update users set platform_operator = :operator where email = :email").param("operator", operator).param("email", email).update() == 1;
+    }
+
     public long nextCompanyId() {
         return jdbc.sql("select nextval('company_ids')").query(Long.class).single();
     }

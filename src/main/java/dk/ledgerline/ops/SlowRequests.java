@@ -1,0 +1,35 @@
+package dk.ledgerline.ops;
+
+import dk.ledgerline.ops.internal.TelemetryQueue;
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.stereotype.Component;
+
+/**
+ * The server's own timing of the requests slow enough to explain a spinner, kept so that a
+ * browser's spinner report can be joined to it by request id (on whichever node each landed).
+ * The fast majority costs a comparison; the slow ones are written in batches off the request path.
+ */
+@Component
+public class SlowRequests {
+    /**
+     * A spinner shows after 300 ms and is reported after a second more; a request the server
+     * answered within half a second cannot be what kept one turning.
+     */
+    public static final Duration SLOW = Duration.ofMillis(500);
+    /** Paths as they are logged, cut: a path is no place for a novel. */
+    static final int PATH_LENGTH_MAX = 200;
+
+    private final TelemetryQueue queue;
+
+    SlowRequests(TelemetryQueue queue) {
+        this.queue = queue;
+    }
+
+    /** Called for every request as it ends; keeps only the slow ones. */
+    public void finished(String requestId, String method, String path, int status, long durationNanos, Instant finishedAt) {
+        if (durationNanos < SLOW.toNanos()) return;
+        queue.offer(new TelemetryQueue.SlowRequest(requestId, finishedAt, method,
+                path.length() > PATH_LENGTH_MAX ? path.substring(0, PATH_LENGTH_MAX) : path, status, (int) Math.min(Integer.MAX_VALUE, durationNanos / 1_000_000)));
+    }
+}

@@ -1,0 +1,79 @@
+package dk.ledgerline.testing;
+
+import dk.ledgerline.RequestPipeline;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * The tests' switch for what a browser meets on a bad day, in the test application only: the next
+ * matching POSTs are answered late (after the handler ran: the work is done, the answer is slow)
+ * or refused with a 503 before the handler. Each fault is used up by the requests it hits.
+ */
+public final class Faults extends OncePerRequestFilter {
+    private record Fault(String pathSuffix, Duration delay, int retryAfterSeconds, int[] left) {}
+
+    private static final ConcurrentLinkedQueue<Fault> ARMED = new ConcurrentLinkedQueue<>();
+
+    /** The next POST whose path ends with {@code pathSuffix} is answered {@code delay} after its handler finished. */
+    public static void answerLate(String pathSuffix, Duration delay) {
+        ARMED.add(new Fault(pathSuffix, delay, 0, new int[] {1}));
+    }
+
+    /** The next {@code times} POSTs whose path ends with {@code pathSuffix} get a 503 with Retry-After, and their handler never runs. */
+    public static void refuse(String pathSuffix, int times, int retryAfterSeconds) {
+        ARMED.add(new Fault(pathSuffix, Duration.ZERO, retryAfterSeconds, new int[] {times}));
+    }
+
+    public static void clear() {
+        ARMED.clear();
+    }
+
+    static FilterRegistrationBean<Faults> registration() {
+        FilterRegistrationBean<Faults> registration = new FilterRegistrationBean<>(new Faults());
+        registration.setOrder(RequestPipeline.TEST_FAULTS_ORDER);
+        return registration;
+    }
+
+    private static Fault take(HttpServletRequest request) {
+        if (!"POST".equals(request.getMethod())) return null;
+        for (Fault fault : ARMED) {
+            if (!request.getRequestURI().endsWith(fault.pathSuffix())) continue;
+            synchronized (fault) {
+                if (fault.left()[0] == 0) continue;
+                if (--fault.left()[0] == 0) ARMED.remove(fault);
+                return fault;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws ServletException, IOException {
+        Fault fault = take(request);
+        if (fault == null) {
+            chain.doFilter(request, response);
+        } else if (fault.retryAfterSeconds() > 0) {
+            response.setStatus(503);
+            response.setHeader("Retry-After", Integer.toString(fault.retryAfterSeconds()));
+            response.setContentType("application/problem+json");
+            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Service unavailable\",\"status\":503,\"detail\":\"injected by the test\"}");
+        } else {
+            ContentCachingResponseWrapper held = new ContentCachingResponseWrapper(response);
+            chain.doFilter(request, held);
+            try {
+                Thread.sleep(fault.delay());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            held.copyBodyToResponse();
+        }
+    }
+}
