@@ -359,8 +359,23 @@
     if (option && select) select.value = option.dataset.vat || '';
   });
 
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', restoreUnsent);
-  else restoreUnsent();
+  // A page that took long to come is a spinner too (the browser's own): reported with the id the
+  // server gave its request, which the page carries.
+  function reportSlowLoad() {
+    var timing = performance.getEntriesByType && performance.getEntriesByType('navigation')[0];
+    var meta = document.querySelector('meta[name="ledgerline-request-id"]');
+    if (!timing || !meta || !meta.content) return;
+    var waited = timing.responseEnd - timing.startTime;
+    report({ id: meta.content, action: 'open', startedAt: performance.now() - waited, spinnerAt: performance.now() - waited, reported: false }, 'ok');
+  }
+
+  function ready() {
+    restoreUnsent();
+    reportSlowLoad();
+  }
+
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', ready);
+  else ready();
 
   // For tests and the curious: what the layer is waiting for right now.
   window.ledgerline = { inFlight: function () { return inFlight.length; }, deadlineMs: DEADLINE_MS };

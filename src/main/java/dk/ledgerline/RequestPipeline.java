@@ -40,8 +40,8 @@ public class RequestPipeline {
     public static final int TEST_FAULTS_ORDER = FIRST + STEP / 2;
 
     @Bean
-    FilterRegistrationBean<RequestIdFilter> requestId(SlowRequests slowRequests, Clock clock) {
-        return step(new RequestIdFilter(slowRequests, clock), 0);
+    FilterRegistrationBean<RequestIdFilter> requestId(SlowRequests slowRequests) {
+        return step(new RequestIdFilter(slowRequests), 0);
     }
 
     @Bean

@@ -5,7 +5,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Clock;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.MDC;
@@ -24,11 +23,15 @@ public class RequestIdFilter extends OncePerRequestFilter {
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
     private final SlowRequests slowRequests;
-    private final Clock clock;
 
-    public RequestIdFilter(SlowRequests slowRequests, Clock clock) {
+    /** The id of the request this thread serves, for a page to carry (its spinner report names it); empty outside a request. */
+    public static String currentId() {
+        String id = MDC.get(MDC_KEY);
+        return id == null ? "" : id;
+    }
+
+    public RequestIdFilter(SlowRequests slowRequests) {
         this.slowRequests = slowRequests;
-        this.clock = clock;
     }
 
     @Override
@@ -42,7 +45,7 @@ public class RequestIdFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(request, response);
         } finally {
-            slowRequests.finished(id, request.getMethod(), request.getRequestURI(), response.getStatus(), System.nanoTime() - started, clock.instant());
+            slowRequests.finished(id, request.getMethod(), request.getRequestURI(), response.getStatus(), System.nanoTime() - started);
             MDC.remove(MDC_KEY);
             MDC.remove(COMPANY_MDC_KEY);
         }

@@ -2,7 +2,7 @@ package dk.ledgerline.ops;
 
 import dk.ledgerline.ops.internal.TelemetryQueue;
 import java.time.Duration;
-import java.time.Instant;
+import java.time.Clock;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,16 +20,20 @@ public class SlowRequests {
     /** Paths as they are logged, cut: a path is no place for a novel. */
     static final int PATH_LENGTH_MAX = 200;
 
-    private final TelemetryQueue queue;
+    private static final long SLOW_NANOS = SLOW.toNanos();
 
-    SlowRequests(TelemetryQueue queue) {
+    private final TelemetryQueue queue;
+    private final Clock clock;
+
+    SlowRequests(TelemetryQueue queue, Clock clock) {
         this.queue = queue;
+        this.clock = clock;
     }
 
-    /** Called for every request as it ends; keeps only the slow ones. */
-    public void finished(String requestId, String method, String path, int status, long durationNanos, Instant finishedAt) {
-        if (durationNanos < SLOW.toNanos()) return;
-        queue.offer(new TelemetryQueue.SlowRequest(requestId, finishedAt, method,
+    /** Called for every request as it ends; keeps only the slow ones, and the fast pay one comparison. */
+    public void finished(String requestId, String method, String path, int status, long durationNanos) {
+        if (durationNanos < SLOW_NANOS) return;
+        queue.offer(new TelemetryQueue.SlowRequest(requestId, clock.instant(), method,
                 path.length() > PATH_LENGTH_MAX ? path.substring(0, PATH_LENGTH_MAX) : path, status, (int) Math.min(Integer.MAX_VALUE, durationNanos / 1_000_000)));
     }
 }

@@ -14,22 +14,27 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * The tests' switch for what a browser meets on a bad day, in the test application only: the next
- * matching POSTs are answered late (after the handler ran: the work is done, the answer is slow)
+ * matching requests are answered late (after the handler ran: the work is done, the answer is slow)
  * or refused with a 503 before the handler. Each fault is used up by the requests it hits.
  */
 public final class Faults extends OncePerRequestFilter {
-    private record Fault(String pathSuffix, Duration delay, int retryAfterSeconds, int[] left) {}
+    private record Fault(String method, String pathSuffix, Duration delay, int retryAfterSeconds, int[] left) {}
 
     private static final ConcurrentLinkedQueue<Fault> ARMED = new ConcurrentLinkedQueue<>();
 
     /** The next POST whose path ends with {@code pathSuffix} is answered {@code delay} after its handler finished. */
     public static void answerLate(String pathSuffix, Duration delay) {
-        ARMED.add(new Fault(pathSuffix, delay, 0, new int[] {1}));
+        ARMED.add(new Fault("POST", pathSuffix, delay, 0, new int[] {1}));
+    }
+
+    /** The next GET of a page whose path ends with {@code pathSuffix} is answered {@code delay} late. */
+    public static void answerPageLate(String pathSuffix, Duration delay) {
+        ARMED.add(new Fault("GET", pathSuffix, delay, 0, new int[] {1}));
     }
 
     /** The next {@code times} POSTs whose path ends with {@code pathSuffix} get a 503 with Retry-After, and their handler never runs. */
     public static void refuse(String pathSuffix, int times, int retryAfterSeconds) {
-        ARMED.add(new Fault(pathSuffix, Duration.ZERO, retryAfterSeconds, new int[] {times}));
+        ARMED.add(new Fault("POST", pathSuffix, Duration.ZERO, retryAfterSeconds, new int[] {times}));
     }
 
     public static void clear() {
@@ -43,9 +48,8 @@ public final class Faults extends OncePerRequestFilter {
     }
 
     private static Fault take(HttpServletRequest request) {
-        if (!"POST".equals(request.getMethod())) return null;
         for (Fault fault : ARMED) {
-            if (!request.getRequestURI().endsWith(fault.pathSuffix())) continue;
+            if (!fault.method().equals(request.getMethod()) || !request.getRequestURI().endsWith(fault.pathSuffix())) continue;
             synchronized (fault) {
                 if (fault.left()[0] == 0) continue;
                 if (--fault.left()[0] == 0) ARMED.remove(fault);
