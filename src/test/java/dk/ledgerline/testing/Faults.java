@@ -15,30 +15,48 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 /**
  * The tests' switch for what a browser meets on a bad day, in the test application only: the next
  * matching requests are answered late (after the handler ran: the work is done, the answer is slow)
- * or refused with a 503 before the handler. Each fault is used up by the requests it hits.
+ * or refused with a 503 before the handler, or handled and their connection closed without an
+ * answer (the answer lost on the way). Each fault is used up by the requests it hits.
  */
 public final class Faults extends OncePerRequestFilter {
-    private record Fault(String method, String pathSuffix, Duration delay, int retryAfterSeconds, int[] left) {}
+    private record Fault(String method, String pathSuffix, Duration delay, int retryAfterSeconds, boolean drop, int[] left) {}
 
     private static final ConcurrentLinkedQueue<Fault> ARMED = new ConcurrentLinkedQueue<>();
+    /** POSTs seen per watched path suffix, so a test can tell how often a page sent something. */
+    private static final java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> WATCHED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** From now on, counts the POSTs whose path ends with {@code pathSuffix}; read with {@link #posts}. */
+    public static void watch(String pathSuffix) {
+        WATCHED.put(pathSuffix, new java.util.concurrent.atomic.AtomicInteger());
+    }
+
+    public static int posts(String pathSuffix) {
+        return WATCHED.get(pathSuffix).get();
+    }
 
     /** The next POST whose path ends with {@code pathSuffix} is answered {@code delay} after its handler finished. */
     public static void answerLate(String pathSuffix, Duration delay) {
-        ARMED.add(new Fault("POST", pathSuffix, delay, 0, new int[] {1}));
+        ARMED.add(new Fault("POST", pathSuffix, delay, 0, false, new int[] {1}));
     }
 
     /** The next GET of a page whose path ends with {@code pathSuffix} is answered {@code delay} late. */
     public static void answerPageLate(String pathSuffix, Duration delay) {
-        ARMED.add(new Fault("GET", pathSuffix, delay, 0, new int[] {1}));
+        ARMED.add(new Fault("GET", pathSuffix, delay, 0, false, new int[] {1}));
     }
 
     /** The next {@code times} POSTs whose path ends with {@code pathSuffix} get a 503 with Retry-After, and their handler never runs. */
     public static void refuse(String pathSuffix, int times, int retryAfterSeconds) {
-        ARMED.add(new Fault("POST", pathSuffix, Duration.ZERO, retryAfterSeconds, new int[] {times}));
+        ARMED.add(new Fault("POST", pathSuffix, Duration.ZERO, retryAfterSeconds, false, new int[] {times}));
+    }
+
+    /** The next POST whose path ends with {@code pathSuffix} is handled, and then its connection closed without an answer. */
+    public static void dropAnswer(String pathSuffix) {
+        ARMED.add(new Fault("POST", pathSuffix, Duration.ZERO, 0, true, new int[] {1}));
     }
 
     public static void clear() {
         ARMED.clear();
+        WATCHED.clear();
     }
 
     static FilterRegistrationBean<Faults> registration() {
@@ -61,9 +79,17 @@ public final class Faults extends OncePerRequestFilter {
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws ServletException, IOException {
+        if ("POST".equals(request.getMethod())) {
+            WATCHED.forEach((suffix, seen) -> {
+                if (request.getRequestURI().endsWith(suffix)) seen.incrementAndGet();
+            });
+        }
         Fault fault = take(request);
         if (fault == null) {
             chain.doFilter(request, response);
+        } else if (fault.drop()) {
+            chain.doFilter(request, new ContentCachingResponseWrapper(response)); // the answer is held, and never sent
+            org.eclipse.jetty.ee11.servlet.ServletContextRequest.getServletContextRequest(request).getConnectionMetaData().getConnection().close();
         } else if (fault.retryAfterSeconds() > 0) {
             response.setStatus(503);
             response.setHeader("Retry-After", Integer.toString(fault.retryAfterSeconds()));

@@ -214,6 +214,13 @@ final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, timeout, POLL);
     }
 
+    /** The browser's Back, waiting for the page it goes to. */
+    void back() {
+        WebElement page = driver.findElement(By.tagName("body"));
+        driver.navigate().back();
+        waitForNewPage(page);
+    }
+
     void deleteCookie(String name) {
         driver.manage().deleteCookieNamed(name);
     }

@@ -83,6 +83,29 @@ class RequestLayerTest {
     }
 
     @Test
+    void aPostingWhoseAnswerIsLostOnTheWayIsSentAgainAndExistsOnceAndBackNeverOffersBogfor() {
+        Tenant tenant = Tenant.create("QUARTER");
+        String journal = journalWithOneLine(tenant, "Tabt svar");
+        Faults.dropAnswer("/posting");
+        Faults.watch("/posting");
+
+        WebElement page = browser.find("body");
+        browser.find("#post-journal button").click();
+        // the connection broke after the posting was made: the layer sends again (same key) once it reaches the server
+        browser.waitForNewPage(page, Duration.ofSeconds(15));
+
+        assertThat(browser.path()).isEqualTo(journal);
+        assertThat(browser.text("#posted")).isEqualTo("1 bilag er bogført: 2025/1");
+        assertThat(Faults.posts("/posting")).as("the posting whose answer was lost, and the one sent again").isEqualTo(2);
+        assertThat(tenant.api().get(tenant.path("/vouchers")).json().get("items").size()).isEqualTo(1);
+
+        browser.back();
+        assertThat(browser.path()).as("the journal page with its Bogfør was replaced by the posted one").isNotEqualTo(journal);
+        browser.open(journal);
+        assertThat(browser.all("#post-journal")).isEmpty();
+    }
+
+    @Test
     void aBusyServerIsRetriedByThePageItselfAndTheLineIsAddedOnce() {
         Tenant tenant = Tenant.create("QUARTER");
         String journal = openNewJournal(tenant, "Travlt");
