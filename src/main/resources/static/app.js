@@ -2,11 +2,14 @@
 // and links navigate as plain HTML); with it, every form post goes through one function that
 // gives it a deadline, a spinner only when it is slow, an answer in place when it fails, safe
 // retries (each submission keeps its Idempotency-Key), and a report of every slow spinner.
+// Links and GET forms stay navigations, with a deadline of their own.
 (function () {
   'use strict';
 
   /** Users give up on a click after about ten seconds; the server gives up then too. A form may say otherwise (data-deadline, ms). */
   var DEADLINE_MS = 10000;
+  /** Reports and exports may take longer, and the server gives them longer too (DeadlineFilter). */
+  var REPORT_DEADLINE_MS = 30000;
   /** A fast answer shows no spinner at all: most answers come within this. */
   var SPINNER_AFTER_MS = 300;
   /** A spinner visible longer than this is reported to the operators. */
@@ -327,11 +330,99 @@
     attempt();
   }
 
+  // ---- links and GET forms ---------------------------------------------------------------------
+  // They stay navigations (the browser shows its own progress, Back and reload work as always);
+  // the layer gives them a deadline: past it the navigation is stopped and the page says so.
+  var navigation = null;
+
+  function deadlineFor(url) {
+    var path = url.pathname;
+    return path.indexOf('/reports/') >= 0 || path.indexOf('/exports/') >= 0 ? REPORT_DEADLINE_MS : DEADLINE_MS;
+  }
+
+  function navigationState() {
+    var state = document.getElementById('navigation-state');
+    if (state) return state;
+    state = document.createElement('div');
+    state.id = 'navigation-state';
+    state.className = 'request-state';
+    state.setAttribute('role', 'status');
+    state.setAttribute('aria-live', 'polite');
+    var main = document.querySelector('main') || document.body;
+    main.insertBefore(state, main.firstChild);
+    return state;
+  }
+
+  function navigating(url, deadline, note, form) {
+    stopWatchingNavigation();
+    var place = form || null;
+    var showHere = function (kind, text, retry) {
+      if (place) show(place, kind, text, retry);
+      else {
+        var state = navigationState();
+        var holder = document.createElement('span');
+        state.textContent = '';
+        state.dataset.state = kind;
+        if (kind === 'working') {
+          var spinner = document.createElement('span');
+          spinner.className = 'spinner';
+          spinner.setAttribute('aria-hidden', 'true');
+          state.appendChild(spinner);
+        }
+        holder.textContent = text;
+        state.appendChild(holder);
+        if (retry) {
+          var button = document.createElement('button');
+          button.type = 'button';
+          button.className = 'retry';
+          button.textContent = 'Prøv igen';
+          button.addEventListener('click', retry);
+          state.appendChild(document.createTextNode(' '));
+          state.appendChild(button);
+        }
+      }
+    };
+    navigation = {
+      spinner: setTimeout(function () { showHere('working', note || 'Henter …'); }, SPINNER_AFTER_MS),
+      deadline: setTimeout(function () {
+        window.stop();
+        navigation = null;
+        showHere('failed', 'Siden svarede ikke inden for ' + Math.round(deadline / 1000) + ' s. Prøv igen om lidt.', function () {
+          navigating(url, deadline, note, form);
+          location.assign(url.href);
+        });
+      }, deadline)
+    };
+  }
+
+  function stopWatchingNavigation() {
+    if (!navigation) return;
+    clearTimeout(navigation.spinner);
+    clearTimeout(navigation.deadline);
+    navigation = null;
+  }
+
+  document.addEventListener('click', function (event) {
+    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    var link = event.target.closest && event.target.closest('a[href]');
+    if (!link || link.hasAttribute('download') || (link.target && link.target !== '_self')) return;
+    var url = new URL(link.href, location.href);
+    if (url.origin !== location.origin || (url.pathname === location.pathname && url.search === location.search && url.hash)) return;
+    navigating(url, parseInt(link.dataset.deadline, 10) || deadlineFor(url), link.dataset.waitNote, null);
+  });
+
   // Every form post goes through the layer; a second click while the first runs is ignored
   // (the server would answer it with the first result anyway, by its key).
   document.addEventListener('submit', function (event) {
     var form = event.target;
-    if (!form.method || form.method.toLowerCase() !== 'post') return;
+    if (!form.method) return;
+    if (form.method.toLowerCase() === 'get' && !event.defaultPrevented) {
+      var url = new URL(form.action, location.href);
+      url.search = new URLSearchParams(new FormData(form, event.submitter)).toString();
+      navigating(url, parseInt(form.dataset.deadline, 10) || deadlineFor(url), form.dataset.waitNote, form);
+      return;
+    }
+    if (form.method.toLowerCase() !== 'post') return;
     event.preventDefault();
     if (form.dataset.submitting === 'true') return;
     submit(form, event.submitter);
@@ -340,6 +431,10 @@
   // A page brought back by Back whose form was already sent successfully is shown as it is now.
   window.addEventListener('pageshow', function (event) {
     if (!event.persisted) return;
+    stopWatchingNavigation();
+    var navigationShown = document.getElementById('navigation-state');
+    if (navigationShown) navigationShown.remove();
+    document.querySelectorAll('form[method="get" i] + .request-state').forEach(function (state) { state.remove(); });
     var store = storage();
     var stale = false;
     document.querySelectorAll('form').forEach(function (form) {
@@ -378,5 +473,10 @@
   else ready();
 
   // For tests and the curious: what the layer is waiting for right now.
-  window.ledgerline = { inFlight: function () { return inFlight.length; }, deadlineMs: DEADLINE_MS };
+  window.ledgerline = {
+    inFlight: function () { return inFlight.length; },
+    watchingNavigation: function () { return navigation !== null; },
+    stopWatchingNavigation: stopWatchingNavigation,
+    deadlineMs: DEADLINE_MS
+  };
 })();

@@ -221,6 +221,11 @@ final class Browser implements AutoCloseable {
         waitForNewPage(page);
     }
 
+    /** How long WebDriver itself waits for a page to load (the layer's own deadline is what a test watches). */
+    void pageLoadTimeout(Duration timeout) {
+        driver.manage().timeouts().pageLoadTimeout(timeout);
+    }
+
     void deleteCookie(String name) {
         driver.manage().deleteCookieNamed(name);
     }

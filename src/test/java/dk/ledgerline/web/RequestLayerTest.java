@@ -46,6 +46,7 @@ class RequestLayerTest {
     @AfterEach
     void noFaultLeftArmed() {
         Faults.clear();
+        browser.pageLoadTimeout(Browser.WAIT);
         browser.offline(false);
     }
 
@@ -206,6 +207,29 @@ class RequestLayerTest {
     }
 
     @Test
+    void aPageThatDoesNotComeWithinItsDeadlineIsStoppedAndSaysSoAndRetryOpensIt() {
+        Tenant tenant = Tenant.create("QUARTER");
+        browser.signInAs(tenant.api().token());
+        String dashboard = "/companies/" + tenant.companyId();
+        browser.open(dashboard);
+        Faults.answerPageLate(dashboard + "/vouchers", DEADLINE.plusSeconds(4));
+        browser.pageLoadTimeout(DEADLINE.plus(MESSAGE_MARGIN).multipliedBy(2));
+
+        long clicked = System.nanoTime();
+        browser.find("nav.sections a[href$='/vouchers']").click();
+        WebElement failed = browser.waitUntilVisible("#navigation-state[data-state='failed']", DEADLINE.plus(MESSAGE_MARGIN));
+        Duration shownAfter = Duration.ofNanos(System.nanoTime() - clicked);
+
+        assertThat(shownAfter).isBetween(DEADLINE.minusMillis(500), DEADLINE.plus(MESSAGE_MARGIN));
+        assertThat(failed.getText()).startsWith("Siden svarede ikke inden for 10 s. Prøv igen om lidt.");
+        assertThat(browser.path()).isEqualTo(dashboard);
+
+        browser.clickAndWaitForPage("#navigation-state button.retry");
+        assertThat(browser.path()).isEqualTo(dashboard + "/vouchers");
+        assertThat(browser.all("#navigation-state")).isEmpty();
+    }
+
+    @Test
     void aPageThatTookLongToComeIsReportedWithTheIdTheServerGaveItsRequest() {
         Tenant tenant = Tenant.create("QUARTER");
         browser.signInAs(tenant.api().token());
@@ -239,6 +263,20 @@ class RequestLayerTest {
             assertThat(browser.script("return Array.from(document.scripts).map(s => new URL(s.src, location.href).pathname)"))
                     .as(path + " runs no script but the layer (any other could make requests without a deadline)").isEqualTo(List.of("/static/app.js"));
             assertThat(browser.all("[hx-get], [hx-post], [target], form[method='post'][data-layer='off']")).as(path).isEmpty();
+            @SuppressWarnings("unchecked")
+            List<String> unwatched = (List<String>) browser.script("""
+                    const unwatched = [];
+                    const hold = e => e.preventDefault(); // after the layer has seen the click: nothing navigates
+                    window.addEventListener('click', hold);
+                    for (const link of document.querySelectorAll('a[href]:not([download])')) {
+                      if (new URL(link.href).hash && link.pathname === location.pathname) continue;
+                      link.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, button: 0 }));
+                      if (!window.ledgerline.watchingNavigation()) unwatched.push(link.getAttribute('href'));
+                      window.ledgerline.stopWatchingNavigation();
+                    }
+                    window.removeEventListener('click', hold);
+                    return unwatched;""");
+            assertThat(unwatched).as("links on " + path + " that would navigate without a deadline").isEmpty();
             int forms = browser.all("form[method='post']").size();
             for (int i = 0; i < forms; i++) {
                 if (i > 0) browser.open(path);
