@@ -52,7 +52,7 @@
     if (now - request.spinnerAt < REPORT_AFTER_MS || reported >= REPORTS_PER_PAGE_MAX) return;
     request.reported = true;
     reported++;
-    queued.push({ requestId: request.id, page: location.pathname, action: request.action,
+    queued.push({ requestId: request.id, page: request.page || location.pathname, action: request.action,
                   durationMs: Math.round(now - request.startedAt), outcome: outcome });
     if (queued.length >= BEACON_BATCH_MAX) flush();
     else if (flushTimer === null) flushTimer = setTimeout(flush, BEACON_FLUSH_MS);
@@ -382,11 +382,15 @@
         }
       }
     };
+    // the browser's own spinner turns from the click; a stopped one is reported for the page it
+    // waited for, with an id of its own ("nav-": the server joins it by user, page and time)
+    var waited = { id: 'nav-' + uuid(), action: 'open', page: url.pathname, startedAt: performance.now(), spinnerAt: performance.now(), reported: false };
     navigation = {
       spinner: setTimeout(function () { showHere('working', note || 'Henter …'); }, SPINNER_AFTER_MS),
       deadline: setTimeout(function () {
         window.stop();
         navigation = null;
+        report(waited, 'timeout');
         showHere('failed', 'Siden svarede ikke inden for ' + Math.round(deadline / 1000) + ' s. Prøv igen om lidt.', function () {
           navigating(url, deadline, note, form);
           location.assign(url.href);

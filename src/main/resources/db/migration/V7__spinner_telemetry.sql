@@ -16,17 +16,21 @@ create table spinner_reports (
 create index spinner_reports_time on spinner_reports (reported_at);
 create index spinner_reports_request on spinner_reports (request_id);
 
--- Only requests that took long enough to matter: the fast majority costs nothing here.
+-- Only requests that took long enough to matter: the fast majority costs nothing here. The path
+-- is kept with its ids replaced, as spinner reports keep their page; with the user it finds a
+-- page load the browser stopped, whose request id the browser never knew.
 create table slow_requests (
     request_id  text        not null check (length(request_id) between 1 and 64),
     finished_at timestamptz not null,
     method      text        not null check (length(method) between 1 and 10),
     path        text        not null check (length(path) between 1 and 200),
+    user_id     bigint,
     status      integer     not null,
     duration_ms integer     not null check (duration_ms >= 0)
 );
 create index slow_requests_request on slow_requests (request_id);
 create index slow_requests_time on slow_requests (finished_at);
+create index slow_requests_user on slow_requests (user_id, path, finished_at);
 
 -- A platform operator (Ledgerline's own staff) sees the operators' pages; a role of the user, not
 -- of any company, and granted only through the operators' API.

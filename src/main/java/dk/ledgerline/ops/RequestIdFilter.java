@@ -4,6 +4,8 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import dk.ledgerline.identity.AuthenticationFilter;
+import dk.ledgerline.identity.Principal;
 import java.io.IOException;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -45,7 +47,8 @@ public class RequestIdFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(request, response);
         } finally {
-            slowRequests.finished(id, request.getMethod(), request.getRequestURI(), response.getStatus(), System.nanoTime() - started);
+            slowRequests.finished(id, request.getMethod(), request.getRequestURI(),
+                    request.getAttribute(AuthenticationFilter.PRINCIPAL) instanceof Principal p ? p.userId() : null, response.getStatus(), System.nanoTime() - started);
             MDC.remove(MDC_KEY);
             MDC.remove(COMPANY_MDC_KEY);
         }

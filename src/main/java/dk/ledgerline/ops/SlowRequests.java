@@ -31,9 +31,11 @@ public class SlowRequests {
     }
 
     /** Called for every request as it ends; keeps only the slow ones, and the fast pay one comparison. */
-    public void finished(String requestId, String method, String path, int status, long durationNanos) {
+    public void finished(String requestId, String method, String path, Long userId, int status, long durationNanos) {
         if (durationNanos < SLOW_NANOS) return;
+        String route = Spinners.route(path);
         queue.offer(new TelemetryQueue.SlowRequest(requestId, clock.instant(), method,
-                path.length() > PATH_LENGTH_MAX ? path.substring(0, PATH_LENGTH_MAX) : path, status, (int) Math.min(Integer.MAX_VALUE, durationNanos / 1_000_000)));
+                route.length() > PATH_LENGTH_MAX ? route.substring(0, PATH_LENGTH_MAX) : route, userId, status,
+                (int) Math.min(Integer.MAX_VALUE, durationNanos / 1_000_000)));
     }
 }

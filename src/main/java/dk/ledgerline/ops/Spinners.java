@@ -77,7 +77,7 @@ public class Spinners {
     }
 
     /** "/companies/7/journals/12" → "/companies/{id}/journals/{id}": where, not whose. */
-    static String route(String path) {
+    public static String route(String path) {
         return path.replaceAll("/\\d+(?=/|$)", "/{id}");
     }
 

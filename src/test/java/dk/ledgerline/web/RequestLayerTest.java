@@ -227,6 +227,13 @@ class RequestLayerTest {
         browser.clickAndWaitForPage("#navigation-state button.retry");
         assertThat(browser.path()).isEqualTo(dashboard + "/vouchers");
         assertThat(browser.all("#navigation-state")).isEmpty();
+
+        // the stopped page load went out as the page was left; the server's own slow answer is found by user, page and time
+        SpinnerSummary.Recent stopped = reportedSpinner(tenant, "open", Duration.ofSeconds(15),
+                r -> r.outcome().equals("timeout") && r.cause() == SpinnerSummary.Cause.SERVER);
+        assertThat(stopped.page()).isEqualTo("/companies/{id}/vouchers");
+        assertThat(stopped.requestId()).startsWith("nav-");
+        assertThat(stopped.serverMs()).isGreaterThanOrEqualTo(DEADLINE.toMillis());
     }
 
     @Test

@@ -20,6 +20,13 @@ public class SpinnerStatistics {
     static final int RECENT_MAX = 25;
     static final int BUCKETS_MAX = 500;
 
+    /**
+     * A page load the browser stopped has no request id of the server's: its report is joined to the
+     * same user's slow GET of the same page that ended from {@code SLACK} before it began to
+     * {@code LATE} after it was reported (the server may finish after the browser gave up).
+     */
+    static final int NAVIGATION_SLACK_SECONDS = 5, NAVIGATION_LATE_SECONDS = 60;
+
     /** Each report in the window with its cause; the server's time is the longest it logged for the id (a retry reuses none). */
     private static final String CLASSIFIED = """
             with classified as (
@@ -28,7 +35,12 @@ public class SpinnerStatistics {
                             when t.duration_ms is not null and t.duration_ms >= :share * s.duration_ms then 'SERVER'
                             else 'NETWORK' end as cause
                 from (select * from spinner_reports where reported_at >= :from and reported_at < :to order by reported_at desc limit :max) s
-                left join lateral (select max(q.duration_ms) as duration_ms from slow_requests q where q.request_id = s.request_id) t on true
+                left join lateral (select coalesce(
+                        (select max(q.duration_ms) from slow_requests q where q.request_id = s.request_id),
+                        (select max(q.duration_ms) from slow_requests q
+                         where s.request_id like 'nav-%' and q.user_id = s.user_id and q.method = 'GET' and q.path = s.page
+                           and q.finished_at between s.reported_at - make_interval(secs => s.duration_ms / 1000.0 + :slack)
+                                                 and s.reported_at + make_interval(secs => :late))) as duration_ms) t on true
             )
             """;
 
@@ -73,6 +85,7 @@ public class SpinnerStatistics {
     }
 
     private static java.util.Map<String, Object> window(Instant from, Instant to) {
-        return java.util.Map.of("from", Timestamp.from(from), "to", Timestamp.from(to), "share", SERVER_SHARE_MIN, "max", REPORTS_READ_MAX);
+        return java.util.Map.of("from", Timestamp.from(from), "to", Timestamp.from(to), "share", SERVER_SHARE_MIN, "max", REPORTS_READ_MAX,
+                "slack", NAVIGATION_SLACK_SECONDS, "late", NAVIGATION_LATE_SECONDS);
     }
 }

@@ -21,7 +21,7 @@ public class TelemetryQueue {
     public record SpinnerReport(Instant reportedAt, String requestId, String page, String action, Long companyId, long userId,
                                 int durationMs, String outcome) {}
 
-    public record SlowRequest(String requestId, Instant finishedAt, String method, String path, int status, int durationMs) {}
+    public record SlowRequest(String requestId, Instant finishedAt, String method, String path, Long userId, int status, int durationMs) {}
 
     private final BlockingQueue<SpinnerReport> spinners = new ArrayBlockingQueue<>(ROWS_MAX);
     private final BlockingQueue<SlowRequest> slow = new ArrayBlockingQueue<>(ROWS_MAX);

@@ -60,14 +60,15 @@ class TelemetryWriter {
                     ps.setString(8, r.outcome());
                 });
                 jdbc.batchUpdate("""
-                        insert into slow_requests (request_id, finished_at, method, path, status, duration_ms)
-                        values (?, ?, ?, ?, ?, ?)""", slow, slow.size(), (ps, r) -> {
+                        insert into slow_requests (request_id, finished_at, method, path, user_id, status, duration_ms)
+                        values (?, ?, ?, ?, ?, ?, ?)""", slow, slow.size(), (ps, r) -> {
                     ps.setString(1, r.requestId());
                     ps.setTimestamp(2, Timestamp.from(r.finishedAt()));
                     ps.setString(3, r.method());
                     ps.setString(4, r.path());
-                    ps.setInt(5, r.status());
-                    ps.setInt(6, r.durationMs());
+                    ps.setObject(5, r.userId());
+                    ps.setInt(6, r.status());
+                    ps.setInt(7, r.durationMs());
                 });
                 return null;
             });
