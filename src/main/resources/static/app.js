@@ -17,6 +17,8 @@
   /** "Busy" answers retried by themselves before the user is asked; each waits what Retry-After says, at most RETRY_AFTER_MAX_S. */
   var BUSY_RETRIES_MAX = 3;
   var RETRY_AFTER_MAX_S = 30;
+  /** Sends after a failed connection before the user is asked: a server that keeps failing is not a lost connection. */
+  var RESENDS_MAX = 3;
   /** While the connection is gone, how often the layer looks whether it is back. */
   var OFFLINE_PROBE_MS = 3000;
   /** Reports go in batches: at most this many per beacon, and a batch waits at most FLUSH_MS. */
@@ -116,8 +118,9 @@
     if (next && next.classList.contains('request-state')) next.remove();
   }
 
-  var offlineBanner = null;
   function showOffline(visible) {
+    // looked up each time: a page the layer replaced has a body of its own
+    var offlineBanner = document.getElementById('offline');
     if (visible && !offlineBanner) {
       offlineBanner = document.createElement('p');
       offlineBanner.className = 'offline-banner';
@@ -127,7 +130,6 @@
       document.body.insertBefore(offlineBanner, document.body.firstChild);
     } else if (!visible && offlineBanner) {
       offlineBanner.remove();
-      offlineBanner = null;
     }
   }
 
@@ -226,6 +228,7 @@
     var key = keyField && keyField.value ? keyField.value : uuid();
     var deadline = parseInt(form.dataset.deadline, 10) || DEADLINE_MS;
     var busyRetries = 0;
+    var resends = 0;
     var action = form.getAttribute('action') || location.pathname;
 
     function done() {
@@ -280,7 +283,9 @@
               if (html.trim() === '') target.remove(); else target.outerHTML = html;
             });
           }
-          if (type.indexOf('text/html') === 0) {
+          // Our own pages: the next page after a success, or the form again with what was wrong (4xx).
+          // Anything else (a 5xx, a proxy's error page) is a failure shown in place, with the same key to retry.
+          if (type.indexOf('text/html') === 0 && (response.ok || (response.status >= 400 && response.status < 500))) {
             return response.text().then(function (html) {
               end(response.ok ? 'ok' : 'error');
               done();
@@ -288,10 +293,18 @@
                 var store = storage();
                 if (store) store.setItem(DONE_PREFIX + key, '1');
               }
-              // A post that succeeded ends on a new page in place of the form's: Back never shows the form again.
-              if (response.redirected) location.replace(response.url);
-              else replaceDocument(html);
+              // A post that succeeded ends on its next page in place of the form's: Back never shows the form again.
+              // (The address first: the new page finds what was typed for it by its path.)
+              if (response.redirected) history.replaceState(null, '', response.url);
+              replaceDocument(html);
             });
+          }
+          if (type.indexOf('text/html') === 0) {
+            end('error');
+            done();
+            show(form, 'failed', 'Det lykkedes ikke (fejl ' + response.status + '), og vi ved ikke, om det blev gemt. '
+              + 'Prøv igen: det bliver aldrig gemt to gange.', retry);
+            return;
           }
           return problemDetail(response).then(function (detail) {
             end('error');
@@ -305,16 +318,23 @@
             done();
             show(form, 'failed', 'Det tog for lang tid (over ' + Math.round(deadline / 1000) + ' s), og vi ved ikke, om det blev gemt. '
               + 'Prøv igen: det bliver aldrig gemt to gange.', retry);
-          } else {
+          } else if (resends < RESENDS_MAX) {
             end('offline');
+            resends++;
             show(form, 'offline', 'Ingen forbindelse. Sendes igen, så snart forbindelsen er tilbage.');
             resumeWhenOnline(attempt);
+          } else {
+            end('offline');
+            done();
+            show(form, 'failed', 'Serveren svarer ikke, og vi ved ikke, om det blev gemt. Prøv igen: det bliver aldrig gemt to gange.', retry);
           }
         });
     }
 
     function retry() {
+      if (form.dataset.submitting === 'true') return;
       busyRetries = 0;
+      resends = 0;
       attempt();
     }
 

@@ -17,7 +17,8 @@ public enum WorkClass {
     /** Reports read many rows; bulk writes many; everything else a user waits for at once. */
     public static WorkClass of(String method, String path) {
         boolean read = "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method);
-        if (path.contains("/reports/") || path.contains("/exports/") || (read && path.endsWith(".csv"))) return REPORT;
+        // the operators' summaries read up to a quarter's telemetry: a report, on the reports' connections
+        if (path.contains("/reports/") || path.contains("/exports/") || path.startsWith("/operators/") || (read && path.endsWith(".csv"))) return REPORT;
         if (!read && (path.endsWith("/accounts.csv") || path.endsWith("/accounts/import"))) return BULK;
         // the pages' spinner reports: never a place a user's click could have had
         if (!read && path.equals("/telemetry/spinners")) return BULK;

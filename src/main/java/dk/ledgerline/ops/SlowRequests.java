@@ -19,6 +19,8 @@ public class SlowRequests {
     public static final Duration SLOW = Duration.ofMillis(500);
     /** Paths as they are logged, cut: a path is no place for a novel. */
     static final int PATH_LENGTH_MAX = 200;
+    /** HTTP's methods are short; a longer one is cut to fit its column. */
+    static final int METHOD_LENGTH_MAX = 10;
 
     private static final long SLOW_NANOS = SLOW.toNanos();
 
@@ -34,7 +36,7 @@ public class SlowRequests {
     public void finished(String requestId, String method, String path, Long userId, int status, long durationNanos) {
         if (durationNanos < SLOW_NANOS) return;
         String route = Spinners.route(path);
-        queue.offer(new TelemetryQueue.SlowRequest(requestId, clock.instant(), method,
+        queue.offer(new TelemetryQueue.SlowRequest(requestId, clock.instant(), method.length() > METHOD_LENGTH_MAX ? method.substring(0, METHOD_LENGTH_MAX) : method,
                 route.length() > PATH_LENGTH_MAX ? route.substring(0, PATH_LENGTH_MAX) : route, userId, status,
                 (int) Math.min(Integer.MAX_VALUE, durationNanos / 1_000_000)));
     }

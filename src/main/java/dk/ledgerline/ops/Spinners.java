@@ -33,6 +33,8 @@ public class Spinners {
     /** A spinner longer than an hour is a tab left open, not a wait; kept as an hour. */
     static final int DURATION_MS_MAX = 3_600_000;
     static final Set<String> OUTCOMES = Set.of("ok", "error", "timeout", "offline", "abandoned");
+    /** A page as kept, its ids replaced ({id} is longer than most ids): the column's limit. */
+    static final int PAGE_LENGTH_MAX = 200;
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
     private static final Pattern PAGE = Pattern.compile("/[A-Za-z0-9/{}._-]{0,199}");
     private static final Pattern ACTION = Pattern.compile("[A-Za-z0-9 /{}._-]{1,100}");
@@ -56,7 +58,8 @@ public class Spinners {
 
     /**
      * Takes what is well-formed and within the user's allowance; the rest is dropped. Returns how
-     * many were taken. The company is read from the page's path; the page is kept with its ids
+     * many were taken. The company is read from the page's path (and kept only if the user is a
+     * member, which the writer checks off the request path); the page is kept with its ids
      * replaced, so reports group by where in the product they happened.
      */
     public int accept(long userId, List<Report> reports) {
@@ -65,11 +68,14 @@ public class Spinners {
         int taken = 0;
         for (Report r : reports.subList(0, Math.min(reports.size(), REPORTS_PER_BEACON_MAX))) {
             if (r == null || r.requestId() == null || !ID.matcher(r.requestId()).matches() || r.path() == null || !PAGE.matcher(r.path()).matches()
-                    || r.action() == null || !ACTION.matcher(r.action()).matches() || !OUTCOMES.contains(r.outcome()) || r.durationMs() < 0) continue;
+                    || r.action() == null || !ACTION.matcher(r.action()).matches() || r.outcome() == null || !OUTCOMES.contains(r.outcome())
+                    || r.durationMs() < 0) continue;
+            String page = route(r.path());
+            if (page.length() > PAGE_LENGTH_MAX) continue;
             if (!allowance.take(now)) break;
             var company = COMPANY_PAGE.matcher(r.path());
             Long companyId = company.matches() ? Long.valueOf(company.group(1)) : null;
-            queue.offer(new TelemetryQueue.SpinnerReport(now, r.requestId(), route(r.path()), r.action(), companyId, userId,
+            queue.offer(new TelemetryQueue.SpinnerReport(now, r.requestId(), page, r.action(), companyId, userId,
                     (int) Math.min(DURATION_MS_MAX, r.durationMs()), r.outcome()));
             taken++;
         }

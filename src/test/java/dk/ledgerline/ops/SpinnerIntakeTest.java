@@ -46,7 +46,10 @@ class SpinnerIntakeTest {
                 + "{\"requestId\":\"bad outcome\",\"page\":\"" + page + "\",\"action\":\"mixed\",\"durationMs\":2100,\"outcome\":\"fine\"},"
                 + "{\"requestId\":\"x\",\"page\":\"https://evil.example/\",\"action\":\"mixed\",\"durationMs\":2100,\"outcome\":\"ok\"},"
                 + "{\"requestId\":\"y\",\"page\":\"" + page + "\",\"action\":\"<script>\",\"durationMs\":2100,\"outcome\":\"ok\"},"
-                + "{\"requestId\":\"z\",\"page\":\"" + page + "\",\"action\":\"mixed\",\"durationMs\":-5,\"outcome\":\"ok\"}]}";
+                + "{\"requestId\":\"z\",\"page\":\"" + page + "\",\"action\":\"mixed\",\"durationMs\":-5,\"outcome\":\"ok\"},"
+                + "{\"requestId\":\"no-outcome\",\"page\":\"" + page + "\",\"action\":\"mixed\",\"durationMs\":2100},"
+                // 200 characters of path that grow past the column once their ids are replaced
+                + "{\"requestId\":\"long\",\"page\":\"" + "/1".repeat(100) + "\",\"action\":\"mixed\",\"durationMs\":2100,\"outcome\":\"ok\"}]}";
         assertThat(beacon(tenant.api().token(), body).statusCode()).isEqualTo(204);
         assertThat(beacon(tenant.api().token(), "not json at all").statusCode()).isEqualTo(204);
 
@@ -56,6 +59,19 @@ class SpinnerIntakeTest {
         assertThat(kept.page()).isEqualTo("/companies/{id}/vouchers");
         assertThat(kept.outcome()).isEqualTo("timeout");
         assertThat(kept.cause()).as("the server never logged good-1 as slow").isEqualTo(SpinnerSummary.Cause.NETWORK);
+    }
+
+    @Test
+    void aReportNamesACompanyOnlyWhenItsUserIsAMember() throws Exception {
+        Tenant tenant = Tenant.create("QUARTER");
+        Tenant other = Tenant.create("QUARTER");
+        String body = "{\"reports\":[{\"requestId\":\"someone-elses\",\"page\":\"/companies/" + other.companyId()
+                + "/vouchers\",\"action\":\"foreign\",\"durationMs\":1500,\"outcome\":\"ok\"}]}";
+        assertThat(beacon(tenant.api().token(), body).statusCode()).isEqualTo(204);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(stored("foreign", "/companies/{id}/vouchers")).isEqualTo(1));
+        Instant now = TestApp.get().clock().instant();
+        assertThat(TestApp.get().bean(Spinners.class).summary(now.minusSeconds(3600), now.plusSeconds(60), Duration.ofMinutes(1)).recent())
+                .filteredOn(r -> r.action().equals("foreign")).singleElement().satisfies(r -> assertThat(r.companyId()).isNull());
     }
 
     @Test
@@ -90,8 +106,12 @@ class SpinnerIntakeTest {
     }
 
     private static long stored(String action) {
+        return stored(action, "/companies/{id}/journals/{id}");
+    }
+
+    private static long stored(String action, String page) {
         Instant now = TestApp.get().clock().instant();
         return TestApp.get().bean(Spinners.class).summary(now.minusSeconds(3600), now.plusSeconds(60), Duration.ofMinutes(1)).places().stream()
-                .filter(p -> p.action().equals(action) && p.page().equals("/companies/{id}/journals/{id}")).mapToLong(p -> p.count()).sum();
+                .filter(p -> p.action().equals(action) && p.page().equals(page)).mapToLong(p -> p.count()).sum();
     }
 }

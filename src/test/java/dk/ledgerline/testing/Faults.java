@@ -23,15 +23,16 @@ public final class Faults extends OncePerRequestFilter {
 
     private static final ConcurrentLinkedQueue<Fault> ARMED = new ConcurrentLinkedQueue<>();
     /** POSTs seen per watched path suffix, so a test can tell how often a page sent something. */
-    private static final java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> WATCHED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.Map<String, java.util.List<String>> WATCHED = new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** From now on, counts the POSTs whose path ends with {@code pathSuffix}; read with {@link #posts}. */
+    /** From now on, records the Idempotency-Key of each POST whose path ends with {@code pathSuffix}; read with {@link #posts}. */
     public static void watch(String pathSuffix) {
-        WATCHED.put(pathSuffix, new java.util.concurrent.atomic.AtomicInteger());
+        WATCHED.put(pathSuffix, java.util.Collections.synchronizedList(new java.util.ArrayList<>()));
     }
 
-    public static int posts(String pathSuffix) {
-        return WATCHED.get(pathSuffix).get();
+    /** The keys the watched POSTs carried, in the order they came ("none" for a POST without one). */
+    public static java.util.List<String> posts(String pathSuffix) {
+        return java.util.List.copyOf(WATCHED.get(pathSuffix));
     }
 
     /** The next POST whose path ends with {@code pathSuffix} is answered {@code delay} after its handler finished. */
@@ -81,7 +82,7 @@ public final class Faults extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws ServletException, IOException {
         if ("POST".equals(request.getMethod())) {
             WATCHED.forEach((suffix, seen) -> {
-                if (request.getRequestURI().endsWith(suffix)) seen.incrementAndGet();
+                if (request.getRequestURI().endsWith(suffix)) seen.add(java.util.Objects.requireNonNullElse(request.getHeader("Idempotency-Key"), "none"));
             });
         }
         Fault fault = take(request);

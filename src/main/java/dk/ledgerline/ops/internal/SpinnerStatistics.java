@@ -36,7 +36,7 @@ public class SpinnerStatistics {
                             else 'NETWORK' end as cause
                 from (select * from spinner_reports where reported_at >= :from and reported_at < :to order by reported_at desc limit :max) s
                 left join lateral (select coalesce(
-                        (select max(q.duration_ms) from slow_requests q where q.request_id = s.request_id),
+                        (select max(q.duration_ms) from slow_requests q where q.request_id = s.request_id and q.user_id is not distinct from s.user_id),
                         (select max(q.duration_ms) from slow_requests q
                          where s.request_id like 'nav-%' and q.user_id = s.user_id and q.method = 'GET' and q.path = s.page
                            and q.finished_at between s.reported_at - make_interval(secs => s.duration_ms / 1000.0 + :slack)

@@ -1,5 +1,7 @@
 package dk.ledgerline.ops.internal;
 
+import dk.ledgerline.identity.Company;
+import dk.ledgerline.identity.Identity;
 import dk.ledgerline.shared.UnitOfWork;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -32,8 +34,10 @@ class TelemetryWriter {
     private final UnitOfWork units;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final Identity identity;
 
-    TelemetryWriter(TelemetryQueue queue, UnitOfWork units, JdbcTemplate jdbc, Clock clock) {
+    TelemetryWriter(TelemetryQueue queue, UnitOfWork units, JdbcTemplate jdbc, Clock clock, Identity identity) {
+        this.identity = identity;
         this.queue = queue;
         this.units = units;
         this.jdbc = jdbc;
@@ -44,12 +48,13 @@ class TelemetryWriter {
     public void flush() {
         List<TelemetryQueue.SpinnerReport> spinners = queue.takeSpinners(BATCH_ROWS_MAX);
         List<TelemetryQueue.SlowRequest> slow = queue.takeSlow(BATCH_ROWS_MAX);
-        if (spinners.isEmpty() && slow.isEmpty()) return;
-        try {
-            units.write(() -> {
-                jdbc.batchUpdate("""
+        // each table on its own: a batch the database refuses costs only its own rows
+        if (!spinners.isEmpty()) {
+            try {
+                List<TelemetryQueue.SpinnerReport> checked = ofTheirCompaniesOnly(spinners);
+                units.write(() -> jdbc.batchUpdate("""
                         insert into spinner_reports (reported_at, request_id, page, action, company_id, user_id, duration_ms, outcome)
-                        values (?, ?, ?, ?, ?, ?, ?, ?)""", spinners, spinners.size(), (ps, r) -> {
+                        values (?, ?, ?, ?, ?, ?, ?, ?)""", checked, checked.size(), (ps, r) -> {
                     ps.setTimestamp(1, Timestamp.from(r.reportedAt()));
                     ps.setString(2, r.requestId());
                     ps.setString(3, r.page());
@@ -58,8 +63,15 @@ class TelemetryWriter {
                     ps.setLong(6, r.userId());
                     ps.setInt(7, r.durationMs());
                     ps.setString(8, r.outcome());
-                });
-                jdbc.batchUpdate("""
+                }));
+            } catch (RuntimeException e) {
+                queue.dropped(spinners.size(), 0);
+                log.warn("Dropped {} spinner reports: {}", spinners.size(), e.toString());
+            }
+        }
+        if (!slow.isEmpty()) {
+            try {
+                units.write(() -> jdbc.batchUpdate("""
                         insert into slow_requests (request_id, finished_at, method, path, user_id, status, duration_ms)
                         values (?, ?, ?, ?, ?, ?, ?)""", slow, slow.size(), (ps, r) -> {
                     ps.setString(1, r.requestId());
@@ -69,13 +81,24 @@ class TelemetryWriter {
                     ps.setObject(5, r.userId());
                     ps.setInt(6, r.status());
                     ps.setInt(7, r.durationMs());
-                });
-                return null;
-            });
-        } catch (RuntimeException e) {
-            queue.dropped(spinners.size(), slow.size());
-            log.warn("Dropped {} spinner reports and {} slow-request timings: {}", spinners.size(), slow.size(), e.toString());
+                }));
+            } catch (RuntimeException e) {
+                queue.dropped(0, slow.size());
+                log.warn("Dropped {} slow-request timings: {}", slow.size(), e.toString());
+            }
         }
+    }
+
+    /** A report names the company of its page only if its user is a member: a page path is what a browser says. */
+    private List<TelemetryQueue.SpinnerReport> ofTheirCompaniesOnly(List<TelemetryQueue.SpinnerReport> reports) {
+        java.util.Map<Long, java.util.Set<Long>> companiesOf = new java.util.HashMap<>();
+        return reports.stream().map(r -> {
+            if (r.companyId() == null) return r;
+            java.util.Set<Long> companies = companiesOf.computeIfAbsent(r.userId(),
+                    user -> identity.companies(user).stream().map(Company::id).collect(java.util.stream.Collectors.toSet()));
+            return companies.contains(r.companyId()) ? r
+                    : new TelemetryQueue.SpinnerReport(r.reportedAt(), r.requestId(), r.page(), r.action(), null, r.userId(), r.durationMs(), r.outcome());
+        }).toList();
     }
 
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
