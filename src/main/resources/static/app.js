@@ -303,7 +303,7 @@
             end('error');
             done();
             show(form, 'failed', 'Det lykkedes ikke (fejl ' + response.status + '), og vi ved ikke, om det blev gemt. '
-              + 'Prøv igen: det bliver aldrig gemt to gange.', retry);
+              + 'Tryk Prøv igen: så bliver det aldrig gemt to gange.', retry);
             return;
           }
           return problemDetail(response).then(function (detail) {
@@ -317,7 +317,7 @@
             end('timeout');
             done();
             show(form, 'failed', 'Det tog for lang tid (over ' + Math.round(deadline / 1000) + ' s), og vi ved ikke, om det blev gemt. '
-              + 'Prøv igen: det bliver aldrig gemt to gange.', retry);
+              + 'Tryk Prøv igen: så bliver det aldrig gemt to gange.', retry);
           } else if (resends < RESENDS_MAX) {
             end('offline');
             resends++;
@@ -326,7 +326,7 @@
           } else {
             end('offline');
             done();
-            show(form, 'failed', 'Serveren svarer ikke, og vi ved ikke, om det blev gemt. Prøv igen: det bliver aldrig gemt to gange.', retry);
+            show(form, 'failed', 'Serveren svarer ikke, og vi ved ikke, om det blev gemt. Tryk Prøv igen: så bliver det aldrig gemt to gange.', retry);
           }
         });
     }

@@ -64,7 +64,7 @@ class RequestLayerTest {
         Duration shownAfter = Duration.ofNanos(System.nanoTime() - clicked);
 
         assertThat(shownAfter).isBetween(DEADLINE.minusMillis(500), DEADLINE.plus(MESSAGE_MARGIN));
-        assertThat(failed.getText()).startsWith("Det tog for lang tid (over 10 s), og vi ved ikke, om det blev gemt. Prøv igen: det bliver aldrig gemt to gange.");
+        assertThat(failed.getText()).startsWith("Det tog for lang tid (over 10 s), og vi ved ikke, om det blev gemt. Tryk Prøv igen: så bliver det aldrig gemt to gange.");
         assertThat(browser.path()).isEqualTo(journal);
         browser.screenshot("request-timed-out");
 
