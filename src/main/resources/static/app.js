@@ -79,19 +79,28 @@
   });
 
   // ---- what the user sees ---------------------------------------------------------------------
-  function stateOf(form) {
-    var next = form.nextElementSibling;
-    if (next && next.classList.contains('request-state')) return next;
+  function newState() {
     var state = document.createElement('div');
     state.className = 'request-state';
     state.setAttribute('role', 'status');
     state.setAttribute('aria-live', 'polite');
+    return state;
+  }
+
+  /** Where a form's request says how it goes: right under the form. */
+  function stateOf(form) {
+    var next = form.nextElementSibling;
+    if (next && next.classList.contains('request-state')) return next;
+    var state = newState();
     form.insertAdjacentElement('afterend', state);
     return state;
   }
 
   function show(form, kind, text, retry) {
-    var state = stateOf(form);
+    render(stateOf(form), kind, text, retry);
+  }
+
+  function render(state, kind, text, retry) {
     state.dataset.state = kind;
     state.textContent = '';
     if (kind === 'working') {
@@ -363,11 +372,8 @@
   function navigationState() {
     var state = document.getElementById('navigation-state');
     if (state) return state;
-    state = document.createElement('div');
+    state = newState();
     state.id = 'navigation-state';
-    state.className = 'request-state';
-    state.setAttribute('role', 'status');
-    state.setAttribute('aria-live', 'polite');
     var main = document.querySelector('main') || document.body;
     main.insertBefore(state, main.firstChild);
     return state;
@@ -375,32 +381,9 @@
 
   function navigating(url, deadline, note, form) {
     stopWatchingNavigation();
-    var place = form || null;
+    // a GET form's state shows under it, a link's at the top of the page
     var showHere = function (kind, text, retry) {
-      if (place) show(place, kind, text, retry);
-      else {
-        var state = navigationState();
-        var holder = document.createElement('span');
-        state.textContent = '';
-        state.dataset.state = kind;
-        if (kind === 'working') {
-          var spinner = document.createElement('span');
-          spinner.className = 'spinner';
-          spinner.setAttribute('aria-hidden', 'true');
-          state.appendChild(spinner);
-        }
-        holder.textContent = text;
-        state.appendChild(holder);
-        if (retry) {
-          var button = document.createElement('button');
-          button.type = 'button';
-          button.className = 'retry';
-          button.textContent = 'Prøv igen';
-          button.addEventListener('click', retry);
-          state.appendChild(document.createTextNode(' '));
-          state.appendChild(button);
-        }
-      }
+      render(form ? stateOf(form) : navigationState(), kind, text, retry);
     };
     // the browser's own spinner turns from the click; a stopped one is reported for the page it
     // waited for, with an id of its own ("nav-": the server joins it by user, page and time)

@@ -69,8 +69,7 @@ class SpinnerIntakeTest {
                 + "/vouchers\",\"action\":\"foreign\",\"durationMs\":1500,\"outcome\":\"ok\"}]}";
         assertThat(beacon(tenant.api().token(), body).statusCode()).isEqualTo(204);
         Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(stored("foreign", "/companies/{id}/vouchers")).isEqualTo(1));
-        Instant now = TestApp.get().clock().instant();
-        assertThat(TestApp.get().bean(Spinners.class).summary(now.minusSeconds(3600), now.plusSeconds(60), Duration.ofMinutes(1)).recent())
+        assertThat(lastHour().recent())
                 .filteredOn(r -> r.action().equals("foreign")).singleElement().satisfies(r -> assertThat(r.companyId()).isNull());
     }
 
@@ -79,8 +78,7 @@ class SpinnerIntakeTest {
         HttpResponse<String> response = beacon(null, "{\"reports\":[{\"requestId\":\"anon\",\"page\":\"/\",\"action\":\"anonymous\",\"durationMs\":1500,\"outcome\":\"ok\"}]}");
         assertThat(response.statusCode()).isEqualTo(302);
         Thread.sleep(1500);
-        Instant now = TestApp.get().clock().instant();
-        assertThat(TestApp.get().bean(Spinners.class).summary(now.minusSeconds(3600), now.plusSeconds(60), Duration.ofMinutes(1)).recent())
+        assertThat(lastHour().recent())
                 .noneMatch(r -> r.action().equals("anonymous"));
     }
 
@@ -92,6 +90,12 @@ class SpinnerIntakeTest {
         assertThat(Spinners.route("/companies/12/reports/trial-balance")).isEqualTo("/companies/{id}/reports/trial-balance");
     }
 
+    /** What the operators' page would show for the test application's last hour (and a minute ahead, for reports of this moment). */
+    private static SpinnerSummary lastHour() {
+        Instant now = TestApp.get().clock().instant();
+        return TestApp.get().bean(Spinners.class).summary(now.minusSeconds(3600), now.plusSeconds(60), Duration.ofMinutes(1));
+    }
+
     private static HttpResponse<String> beacon(String token, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(TestApp.get().baseUrl() + "/telemetry/spinners"))
                 .header("Content-Type", "text/plain;charset=UTF-8").POST(HttpRequest.BodyPublishers.ofString(body));
@@ -100,8 +104,7 @@ class SpinnerIntakeTest {
     }
 
     private static List<SpinnerSummary.Recent> recent(Tenant tenant, String action) {
-        Instant now = TestApp.get().clock().instant();
-        return TestApp.get().bean(Spinners.class).summary(now.minusSeconds(3600), now.plusSeconds(60), Duration.ofMinutes(1)).recent().stream()
+        return lastHour().recent().stream()
                 .filter(r -> r.companyId() != null && r.companyId() == tenant.companyId() && r.action().equals(action)).toList();
     }
 
@@ -110,8 +113,7 @@ class SpinnerIntakeTest {
     }
 
     private static long stored(String action, String page) {
-        Instant now = TestApp.get().clock().instant();
-        return TestApp.get().bean(Spinners.class).summary(now.minusSeconds(3600), now.plusSeconds(60), Duration.ofMinutes(1)).places().stream()
+        return lastHour().places().stream()
                 .filter(p -> p.action().equals(action) && p.page().equals(page)).mapToLong(p -> p.count()).sum();
     }
 }

@@ -49,43 +49,41 @@ class TelemetryWriter {
         List<TelemetryQueue.SpinnerReport> spinners = queue.takeSpinners(BATCH_ROWS_MAX);
         List<TelemetryQueue.SlowRequest> slow = queue.takeSlow(BATCH_ROWS_MAX);
         // each table on its own: a batch the database refuses costs only its own rows
-        if (!spinners.isEmpty()) {
-            try {
-                List<TelemetryQueue.SpinnerReport> checked = ofTheirCompaniesOnly(spinners);
-                units.write(() -> jdbc.batchUpdate("""
-                        insert into spinner_reports (reported_at, request_id, page, action, company_id, user_id, duration_ms, outcome)
-                        values (?, ?, ?, ?, ?, ?, ?, ?)""", checked, checked.size(), (ps, r) -> {
-                    ps.setTimestamp(1, Timestamp.from(r.reportedAt()));
-                    ps.setString(2, r.requestId());
-                    ps.setString(3, r.page());
-                    ps.setString(4, r.action());
-                    ps.setObject(5, r.companyId());
-                    ps.setLong(6, r.userId());
-                    ps.setInt(7, r.durationMs());
-                    ps.setString(8, r.outcome());
-                }));
-            } catch (RuntimeException e) {
-                queue.dropped(spinners.size(), 0);
-                log.warn("Dropped {} spinner reports: {}", spinners.size(), e.toString());
-            }
-        }
-        if (!slow.isEmpty()) {
-            try {
-                units.write(() -> jdbc.batchUpdate("""
-                        insert into slow_requests (request_id, finished_at, method, path, user_id, status, duration_ms)
-                        values (?, ?, ?, ?, ?, ?, ?)""", slow, slow.size(), (ps, r) -> {
-                    ps.setString(1, r.requestId());
-                    ps.setTimestamp(2, Timestamp.from(r.finishedAt()));
-                    ps.setString(3, r.method());
-                    ps.setString(4, r.path());
-                    ps.setObject(5, r.userId());
-                    ps.setInt(6, r.status());
-                    ps.setInt(7, r.durationMs());
-                }));
-            } catch (RuntimeException e) {
-                queue.dropped(0, slow.size());
-                log.warn("Dropped {} slow-request timings: {}", slow.size(), e.toString());
-            }
+        insert("spinner reports", spinners.size(), () -> ofTheirCompaniesOnly(spinners), """
+                insert into spinner_reports (reported_at, request_id, page, action, company_id, user_id, duration_ms, outcome)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""", (ps, r) -> {
+            ps.setTimestamp(1, Timestamp.from(r.reportedAt()));
+            ps.setString(2, r.requestId());
+            ps.setString(3, r.page());
+            ps.setString(4, r.action());
+            ps.setObject(5, r.companyId());
+            ps.setLong(6, r.userId());
+            ps.setInt(7, r.durationMs());
+            ps.setString(8, r.outcome());
+        }, n -> queue.dropped(n, 0));
+        insert("slow-request timings", slow.size(), () -> slow, """
+                insert into slow_requests (request_id, finished_at, method, path, user_id, status, duration_ms)
+                values (?, ?, ?, ?, ?, ?, ?)""", (ps, r) -> {
+            ps.setString(1, r.requestId());
+            ps.setTimestamp(2, Timestamp.from(r.finishedAt()));
+            ps.setString(3, r.method());
+            ps.setString(4, r.path());
+            ps.setObject(5, r.userId());
+            ps.setInt(6, r.status());
+            ps.setInt(7, r.durationMs());
+        }, n -> queue.dropped(0, n));
+    }
+
+    /** One batch into one table in one short transaction; a failure drops the batch and counts it, never retried. */
+    private <T> void insert(String what, int taken, java.util.function.Supplier<List<T>> rows, String sql,
+                            org.springframework.jdbc.core.ParameterizedPreparedStatementSetter<T> setter, java.util.function.IntConsumer dropped) {
+        if (taken == 0) return;
+        try {
+            List<T> batch = rows.get();
+            units.write(() -> jdbc.batchUpdate(sql, batch, batch.size(), setter));
+        } catch (RuntimeException e) {
+            dropped.accept(taken);
+            log.warn("Dropped {} {}: {}", taken, what, e.toString());
         }
     }
 
