@@ -38,6 +38,13 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     public static final String REPLAYED_HEADER = KeyedWrites.REPLAYED_HEADER;
     /** A voucher of 500 lines is ~60 KB of JSON; a chart import ~300 KB. Anything larger is not ours. */
     public static final int BODY_BYTES_MAX = 1024 * 1024;
+    /**
+     * A refused body is read and thrown away up to this size before the 413 is sent: a client still
+     * sending when the server closes the connection is answered by a reset, and loses the 413 it
+     * should have read (Java's HttpClient and browsers send the whole body before they read).
+     * Beyond it the bandwidth is not worth it; the connection is closed unread.
+     */
+    static final long REFUSED_BODY_DISCARD_BYTES_MAX = 8L * BODY_BYTES_MAX;
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
     /**
      * Safe to repeat, and not to be replayed: a token or a session cookie must not be stored to be
@@ -67,6 +74,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         if (request.getContentLengthLong() > BODY_BYTES_MAX) {
+            discardRefusedBody(request.getInputStream(), request.getContentLengthLong());
             ProblemResponses.write(response, 413, "Payload too large", "the body is " + request.getContentLengthLong() + " bytes; the limit is " + BODY_BYTES_MAX);
             return;
         }
@@ -78,6 +86,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         } else {
             body = readBounded(request.getInputStream());
             if (body == null) {
+                discardRefusedBody(request.getInputStream(), request.getContentLengthLong());
                 ProblemResponses.write(response, 413, "Payload too large", "the body is larger than " + BODY_BYTES_MAX + " bytes");
                 return;
             }
@@ -113,6 +122,19 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private static boolean isForm(HttpServletRequest request) {
         String type = request.getContentType();
         return type != null && (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data"));
+    }
+
+    /** Reads what is left of a refused body, unless it says it is larger than is worth reading. */
+    private static void discardRefusedBody(InputStream in, long contentLength) {
+        if (contentLength > REFUSED_BODY_DISCARD_BYTES_MAX) return;
+        try {
+            long skipped = 0;
+            byte[] scratch = new byte[64 * 1024];
+            int read;
+            while (skipped < REFUSED_BODY_DISCARD_BYTES_MAX && (read = in.read(scratch)) != -1) skipped += read;
+        } catch (IOException clientGone) {
+            // nothing to answer then
+        }
     }
 
     /** The whole body, or null when it is larger than the limit (a chunked body has no Content-Length to check). */
