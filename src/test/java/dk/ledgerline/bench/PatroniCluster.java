@@ -119,6 +119,7 @@ final class PatroniCluster implements DatabaseCluster {
                         max_replication_slots: 10
                         wal_log_hints: "on"
                         max_connections: 200
+                        wal_retrieve_retry_interval: %14$s
                   initdb:
                     - encoding: UTF8
                     - auth: scram-sha-256
@@ -140,7 +141,8 @@ final class PatroniCluster implements DatabaseCluster {
                   parameters:
                     unix_socket_directories: %13$s
                 """.formatted(i + 1, restPorts[i], etcdPort, TTL, LOOP_WAIT, RETRY_TIMEOUT, pgPorts[i], folder.resolve("pg" + (i + 1)),
-                binaries(), folder.resolve("pgpass" + (i + 1)), SUPERUSER_PASSWORD, REPLICATION_PASSWORD, folder);
+                binaries(), folder.resolve("pgpass" + (i + 1)), SUPERUSER_PASSWORD, REPLICATION_PASSWORD, folder,
+                PrimaryStandbyPair.HA_WAL_RETRY_INTERVAL);
     }
 
     /** Debian's PostgreSQL server binaries, the newest installed. */

@@ -30,6 +30,12 @@ public final class PrimaryStandbyPair implements DatabaseCluster {
     static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
     static final Duration SYNC_WAIT = Duration.ofSeconds(30);
     static final Duration KILL_WAIT = Duration.ofSeconds(5);
+    /**
+     * How soon a standby without a primary looks for WAL again, and so acts on a promotion that
+     * arrived while it waited: 200 ms is a fraction of a second's write pause, and a retry costs a
+     * failed connection attempt to a primary that is gone, nothing more. deploy/patroni sets the same.
+     */
+    public static final String HA_WAL_RETRY_INTERVAL = "200ms";
 
     private final Path folder;
     private final EmbeddedPostgres primary;
@@ -83,6 +89,10 @@ public final class PrimaryStandbyPair implements DatabaseCluster {
                 .setServerConfig("max_wal_senders", "5")
                 .setServerConfig("wal_keep_size", "128MB")
                 .setServerConfig("hot_standby", "on")
+                // A standby whose primary just died waits this long before it looks for WAL again, and
+                // a promotion that arrives in that wait is acted on only after it (PostgreSQL's default
+                // of 5 s was one run's whole write pause). HA_WAL_RETRY_INTERVAL says why this value.
+                .setServerConfig("wal_retrieve_retry_interval", HA_WAL_RETRY_INTERVAL)
                 .setServerConfig("fsync", durable ? "on" : "off")
                 .setServerConfig("synchronous_commit", "on")
                 // a base backup copied while the primary writes relies on them
