@@ -432,6 +432,8 @@
     if (form.method.toLowerCase() !== 'post') return;
     event.preventDefault();
     if (form.dataset.submitting === 'true') return;
+    // An act that is hard to undo asks first (without script the page around the form says it)
+    if (form.dataset.confirm && !window.confirm(form.dataset.confirm)) return;
     submit(form, event.submitter);
   });
 

@@ -4,6 +4,7 @@ import dk.ledgerline.identity.CompanyAccess;
 import dk.ledgerline.ledger.AccountType;
 import dk.ledgerline.reporting.ReportCsv;
 import dk.ledgerline.reporting.Reports;
+import dk.ledgerline.reporting.Statement;
 import dk.ledgerline.shared.Amounts;
 import dk.ledgerline.shared.ProblemException;
 import dk.ledgerline.shared.StreamedResponses;
@@ -31,13 +32,16 @@ class ReportsApi {
         this.reports = reports;
     }
 
-    record LineView(int number, String name, AccountType type, String debit, String credit, String balance) {
+    /** {@code debit}, {@code credit} and {@code balance} are the range's own movement; {@code yearEnd} a year-end closing's transfer. */
+    record LineView(int number, String name, AccountType type, String opening, String debit, String credit, String balance, String yearEnd, String closing) {
         static LineView of(Reports.AccountLine a) {
-            return new LineView(a.number(), a.name(), a.type(), Amounts.format(a.debit()), Amounts.format(a.credit()), Amounts.format(a.balance()));
+            return new LineView(a.number(), a.name(), a.type(), Amounts.format(a.opening()), Amounts.format(a.debit()), Amounts.format(a.credit()),
+                    Amounts.format(a.balance()), Amounts.format(a.yearEnd()), Amounts.format(a.closing()));
         }
     }
 
-    record Totals(String debit, String credit, String balance) {}
+    /** {@code priorResult}: earlier years' result that no closing moved to equity; the opening and closing columns hold it on no account. */
+    record Totals(String priorResult, String opening, String debit, String credit, String balance, String yearEnd, String closing) {}
 
     record TrialBalanceView(LocalDate from, LocalDate to, List<LineView> accounts, Totals totals) {}
 
@@ -46,14 +50,15 @@ class ReportsApi {
                                   @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         Reports.TrialBalance t = reports.trialBalance(access.companyId(), range(access, from, to));
         return new TrialBalanceView(t.range().from(), t.range().to(), t.accounts().stream().map(LineView::of).toList(),
-                new Totals(Amounts.format(t.debit()), Amounts.format(t.credit()), Amounts.format(t.balance())));
+                new Totals(Amounts.format(t.priorResult()), Amounts.format(t.opening()), Amounts.format(t.debit()), Amounts.format(t.credit()),
+                        Amounts.format(t.balance()), Amounts.format(t.yearEnd()), Amounts.format(t.closing())));
     }
 
     @GetMapping(path = "/reports/trial-balance", produces = CSV)
     ResponseEntity<String> trialBalanceCsv(@RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access,
                                            @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         Reports.TrialBalance t = reports.trialBalance(access.companyId(), range(access, from, to));
-        return csv("saldobalance", t.range(), ReportCsv.trialBalance(t));
+        return csv("saldobalance", t.range(), ReportCsv.trialBalance(t, ReportCsv.Form.MACHINE));
     }
 
     record SectionView(String name, List<LineView> accounts, String total) {
@@ -62,38 +67,58 @@ class ReportsApi {
         }
     }
 
-    record ProfitAndLossView(LocalDate from, LocalDate to, SectionView revenue, SectionView expenses, String result) {}
+    record StatementLineView(Integer account, String name, String amount, String comparison) {}
 
+    /** A group of accounts ({@code kind} "group", with its lines) or a subtotal ("subtotal"), as the statement shows it. */
+    record RowView(String kind, String key, String name, String amount, String comparison, List<StatementLineView> lines) {
+        static List<RowView> of(Statement statement) {
+            return statement.rows().stream().map(row -> switch (row) {
+                case Statement.Group g -> new RowView("group", g.key(), g.name(), Amounts.format(g.amount()), Amounts.format(g.comparison()),
+                        g.lines().stream().map(l -> new StatementLineView(l.account(), l.name(), Amounts.format(l.amount()), Amounts.format(l.comparison()))).toList());
+                case Statement.Subtotal t -> new RowView("subtotal", t.key(), t.name(), Amounts.format(t.amount()), Amounts.format(t.comparison()), List.of());
+            }).toList();
+        }
+    }
+
+    record ProfitAndLossView(LocalDate from, LocalDate to, LocalDate comparisonFrom, LocalDate comparisonTo, List<RowView> rows,
+                             SectionView revenue, SectionView expenses, String result, String comparisonResult) {}
+
+    /** The range's profit and loss beside a comparison range: the same dates a year before unless {@code compareFrom} and {@code compareTo} say otherwise. */
     @GetMapping(path = "/reports/profit-and-loss", produces = "application/json")
     ProfitAndLossView profitAndLoss(@RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access,
-                                    @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-        Reports.ProfitAndLoss p = reports.profitAndLoss(access.companyId(), range(access, from, to));
-        return new ProfitAndLossView(p.range().from(), p.range().to(), SectionView.of(p.revenue()), SectionView.of(p.expenses()), Amounts.format(p.result()));
+                                    @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                                    @RequestParam(required = false) String compareFrom, @RequestParam(required = false) String compareTo) {
+        Reports.ProfitAndLoss p = profitAndLossOf(access, from, to, compareFrom, compareTo);
+        return new ProfitAndLossView(p.range().from(), p.range().to(), p.comparison().from(), p.comparison().to(), RowView.of(p.statement()),
+                SectionView.of(p.revenue()), SectionView.of(p.expenses()), Amounts.format(p.result()), Amounts.format(p.comparisonResult()));
     }
 
     @GetMapping(path = "/reports/profit-and-loss", produces = CSV)
     ResponseEntity<String> profitAndLossCsv(@RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access,
-                                            @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-        Reports.ProfitAndLoss p = reports.profitAndLoss(access.companyId(), range(access, from, to));
-        return csv("resultatopgoerelse", p.range(), ReportCsv.profitAndLoss(p));
+                                            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                                            @RequestParam(required = false) String compareFrom, @RequestParam(required = false) String compareTo) {
+        Reports.ProfitAndLoss p = profitAndLossOf(access, from, to, compareFrom, compareTo);
+        return csv("resultatopgoerelse", p.range(), ReportCsv.profitAndLoss(p, ReportCsv.Form.MACHINE));
     }
 
-    record BalanceSheetView(LocalDate at, SectionView assets, SectionView liabilities, SectionView equity, String resultNotTransferred,
-                            String totalAssets, String totalLiabilitiesAndEquity) {}
+    /** {@code resultNotTransferred} is {@code currentResult} (this fiscal year's) and {@code priorResult} (earlier years' not yet closed) together. */
+    record BalanceSheetView(LocalDate at, LocalDate comparisonAt, List<RowView> rows, SectionView assets, SectionView liabilities, SectionView equity,
+                            String currentResult, String priorResult, String resultNotTransferred, String totalAssets, String totalLiabilitiesAndEquity) {}
 
     @GetMapping(path = "/reports/balance-sheet", produces = "application/json")
     BalanceSheetView balanceSheet(@RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access,
                                   @RequestParam(required = false) String at, @RequestParam(required = false) String to) {
         Reports.BalanceSheet b = balanceSheetAt(access, at, to);
-        return new BalanceSheetView(b.at(), SectionView.of(b.assets()), SectionView.of(b.liabilities()), SectionView.of(b.equity()),
-                Amounts.format(b.resultNotTransferred()), Amounts.format(b.totalAssets()), Amounts.format(b.totalLiabilitiesAndEquity()));
+        return new BalanceSheetView(b.at(), b.comparisonAt(), RowView.of(b.statement()), SectionView.of(b.assets()), SectionView.of(b.liabilities()),
+                SectionView.of(b.equity()), Amounts.format(b.currentResult()), Amounts.format(b.priorResult()), Amounts.format(b.resultNotTransferred()),
+                Amounts.format(b.totalAssets()), Amounts.format(b.totalLiabilitiesAndEquity()));
     }
 
     @GetMapping(path = "/reports/balance-sheet", produces = CSV)
     ResponseEntity<String> balanceSheetCsv(@RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access,
                                            @RequestParam(required = false) String at, @RequestParam(required = false) String to) {
         Reports.BalanceSheet b = balanceSheetAt(access, at, to);
-        return csv("balance", new Reports.Range(b.at(), b.at()), ReportCsv.balanceSheet(b));
+        return csv("balance", new Reports.Range(b.at(), b.at()), ReportCsv.balanceSheet(b, ReportCsv.Form.MACHINE));
     }
 
     private Reports.BalanceSheet balanceSheetAt(CompanyAccess access, String at, String to) {
@@ -120,9 +145,7 @@ class ReportsApi {
                                                @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                                                @RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
         Reports.AccountStatement s = reports.accountStatement(access.companyId(), account, range(access, from, to), cursor, limit == null ? 1000 : limit);
-        StringBuilder csv = ReportCsv.statementStart(s);
-        ReportCsv.statementEntries(s, csv);
-        return csv("kontokort-" + account, s.range(), csv.toString());
+        return csv("kontokort-" + account, s.range(), ReportCsv.statementStart(s, ReportCsv.Form.MACHINE) + ReportCsv.statementEntries(s, ReportCsv.Form.MACHINE));
     }
 
     /**
@@ -139,6 +162,13 @@ class ReportsApi {
         Writer out = StreamedResponses.writer(response);
         reports.writeLedgerJournal(access.companyId(), range, out);
         out.flush();
+    }
+
+    private Reports.ProfitAndLoss profitAndLossOf(CompanyAccess access, String from, String to, String compareFrom, String compareTo) {
+        Reports.Range range = range(access, from, to);
+        if (compareFrom == null && compareTo == null) return reports.profitAndLoss(access.companyId(), range);
+        if (compareFrom == null || compareTo == null) throw ProblemException.badRequest("'compareFrom' and 'compareTo' come together");
+        return reports.profitAndLoss(access.companyId(), range, range(access, compareFrom, compareTo));
     }
 
     private Reports.Range range(CompanyAccess access, String from, String to) {

@@ -145,7 +145,8 @@ public class DemoCompany {
         private void settleQuarterEndingBefore(LocalDate month, LocalDate start) {
             VatPeriod previous = VatPeriod.containing(month.minusDays(1), VatPeriodType.QUARTER);
             if (!previous.to().equals(month.minusDays(1)) || !previous.to().isBefore(today)) return;
-            if (previous.from().isBefore(start)) return;
+            // the quarter the books began in is the company's first here, and is filed too
+            if (previous.to().isBefore(start)) return;
             VatReturn settled = vat.settle(companyId, userId, previous);
             LocalDate paid = previous.deadline();
             if (!paid.isAfter(today) && settled.vatPayable() != 0) {

@@ -46,6 +46,13 @@ public class Journals {
         return tenants.readInCompany(companyId, () -> store.journals(companyId));
     }
 
+    /** A journal and how many lines wait in it to be posted. */
+    public record Draft(long id, String name, int lines) {}
+
+    public List<Draft> drafts(long companyId) {
+        return tenants.readInCompany(companyId, () -> store.drafts(companyId));
+    }
+
     public Journal journal(long companyId, long journalId) {
         return tenants.readInCompany(companyId, () -> store.journal(companyId, journalId))
                 .orElseThrow(() -> ProblemException.notFound("journal " + journalId));

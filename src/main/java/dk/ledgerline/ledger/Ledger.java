@@ -227,6 +227,10 @@ public class Ledger {
                     throw new Posting.Rejected(List.of(new FieldError("number", "voucher " + fiscalYear + "/" + number
                             + " settles a filed VAT return and cannot be reversed; correct the VAT with a new voucher in an open period")));
                 }
+                if (YearEnd.SOURCES.contains(original.source())) {
+                    throw new Posting.Rejected(List.of(new FieldError("number", "voucher " + fiscalYear + "/" + number
+                            + " closes or reopens a fiscal year and cannot be reversed on its own; reopen the year instead")));
+                }
                 if (original.reversedBy() != null) {
                     throw new Posting.Rejected(List.of(new FieldError("number", "voucher " + fiscalYear + "/" + number + " is already reversed by "
                             + original.reversedBy().fiscalYear() + "/" + original.reversedBy().number())));
@@ -258,6 +262,11 @@ public class Ledger {
         });
     }
 
+    /** The date of the company's earliest voucher, or empty before its first: where its bookkeeping here begins. */
+    public Optional<LocalDate> firstVoucherDate(long companyId) {
+        return tenants.readInCompany(companyId, () -> store.firstVoucherDate(companyId));
+    }
+
     public Page<Voucher> vouchers(long companyId, LocalDate from, LocalDate to, String cursor, int limit) {
         int size = Math.clamp(limit, 1, VOUCHER_PAGE_SIZE_MAX);
         VoucherPosition after = cursor == null || cursor.isBlank() ? VoucherPosition.before(from) : VoucherCursor.decode(cursor);
@@ -268,6 +277,30 @@ public class Ledger {
             Voucher last = items.getLast();
             return new Page<>(List.copyOf(items), VoucherCursor.encode(new VoucherPosition(last.date(), last.fiscalYearStart(), last.number())));
         });
+    }
+
+    /**
+     * Vouchers matching {@code search}, newest first, a page at a time both ways: {@code cursor} is
+     * one of a previous page's cursors, {@code newer} says which (null cursor: the newest page).
+     */
+    public VoucherSearch.Results search(long companyId, VoucherSearch search, String cursor, boolean newer, int limit) {
+        int size = Math.clamp(limit, 1, VOUCHER_PAGE_SIZE_MAX);
+        VoucherPosition at = cursor == null || cursor.isBlank() ? null : VoucherCursor.decode(cursor);
+        boolean towardsNewer = newer && at != null;
+        return tenants.readInCompany(companyId, () -> {
+            List<Voucher> found = store.searchVouchers(companyId, search, at, towardsNewer, size + 1);
+            boolean more = found.size() > size;
+            List<Voucher> page = new ArrayList<>(more ? found.subList(0, size) : found);
+            if (towardsNewer) java.util.Collections.reverse(page);
+            if (page.isEmpty()) return new VoucherSearch.Results(List.of(), null, null);
+            boolean hasOlder = towardsNewer ? true : more;
+            boolean hasNewer = towardsNewer ? more : at != null;
+            return new VoucherSearch.Results(List.copyOf(page), hasOlder ? position(page.getLast()) : null, hasNewer ? position(page.getFirst()) : null);
+        });
+    }
+
+    private static String position(Voucher v) {
+        return VoucherCursor.encode(new VoucherPosition(v.date(), v.fiscalYearStart(), v.number()));
     }
 
     private Optional<LocalDate> fiscalYearStart(long companyId, int label) {
@@ -320,6 +353,15 @@ public class Ledger {
     /** Debit and credit per account and VAT code in [from, to], from the monthly balances. */
     public List<Balance> balances(long companyId, LocalDate from, LocalDate to) {
         return tenants.readInCompany(companyId, () -> store.balances(companyId, from, to));
+    }
+
+    /**
+     * Debit and credit per account and month for the whole months from {@code fromMonth} up to (not
+     * including) {@code beforeMonth}, read from the kept balances alone: for charts of many months.
+     */
+    public List<MonthlyBalance> monthlyBalances(long companyId, LocalDate fromMonth, LocalDate beforeMonth) {
+        if (fromMonth.getDayOfMonth() != 1 || beforeMonth.getDayOfMonth() != 1) throw new IllegalArgumentException("months start on the 1st: " + fromMonth + ", " + beforeMonth);
+        return tenants.readInCompany(companyId, () -> store.monthlyBalances(companyId, fromMonth, beforeMonth));
     }
 
     /** One page of an account statement, with the balance brought forward to the page's first line. */

@@ -8,6 +8,8 @@ import dk.ledgerline.ledger.FiscalYear;
 import dk.ledgerline.ledger.Ledger;
 import dk.ledgerline.ledger.Page;
 import dk.ledgerline.ledger.Voucher;
+import dk.ledgerline.ledger.YearEnd;
+import dk.ledgerline.reporting.internal.StatementLayout;
 import dk.ledgerline.shared.Amounts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,7 +20,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -39,10 +43,12 @@ public class Reports {
     private static final Pattern SPACES = Pattern.compile(" {2,}");
 
     private final Ledger ledger;
+    private final YearEnd yearEnd;
     private final Clock clock;
 
-    Reports(Ledger ledger, Clock clock) {
+    Reports(Ledger ledger, YearEnd yearEnd, Clock clock) {
         this.ledger = ledger;
+        this.yearEnd = yearEnd;
         this.clock = clock;
     }
 
@@ -58,65 +64,221 @@ public class Reports {
         return new Range(from != null ? from : year.start(), to != null ? to : year.end());
     }
 
-    public record AccountLine(int number, String name, AccountType type, long debit, long credit, long balance) {}
+    /**
+     * One account in a trial balance: its balance before the range ({@code opening}, primo), the
+     * range's debits, credits and their sum ({@code balance}), the year-end closing's transfer
+     * ({@code yearEnd}, kept apart from the year's own movement) and the balance after the range
+     * ({@code closing}, ultimo). A profit-and-loss account opens each fiscal year at zero.
+     */
+    public record AccountLine(int number, String name, AccountType type, long opening, long debit, long credit, long balance, long yearEnd, long closing) {}
 
-    public record TrialBalance(Range range, List<AccountLine> accounts, long debit, long credit, long balance) {}
+    /**
+     * {@code priorResult}: the result of earlier fiscal years that no year-end closing has moved to
+     * equity yet, which the opening column holds on no account. Every column sums to zero with it.
+     */
+    public record TrialBalance(Range range, List<AccountLine> accounts, long priorResult, long opening, long debit, long credit, long balance,
+                               long yearEnd, long closing) {}
 
     public TrialBalance trialBalance(long companyId, Range range) {
         Map<Integer, Account> chart = chart(companyId);
-        Map<Integer, long[]> sums = new TreeMap<>();
-        for (Balance b : ledger.balances(companyId, range.from(), range.to())) {
-            long[] sum = sums.computeIfAbsent(b.account(), a -> new long[2]);
-            sum[0] += b.debit();
-            sum[1] += b.credit();
-        }
+        List<FiscalYear> years = ledger.fiscalYears(companyId);
+        Movement movement = movement(companyId, range, years);
+        Opening opening = opening(companyId, range.from(), years, chart);
+        Set<Integer> numbers = new TreeSet<>();
+        numbers.addAll(movement.sums().keySet());
+        numbers.addAll(movement.yearEnd().keySet());
+        opening.balances().forEach((number, balance) -> { if (balance != 0) numbers.add(number); });
         List<AccountLine> lines = new ArrayList<>();
-        long debit = 0, credit = 0;
-        for (var e : sums.entrySet()) {
-            Account account = chart.get(e.getKey());
-            long d = e.getValue()[0], c = e.getValue()[1];
-            lines.add(new AccountLine(e.getKey(), account.name(), account.type(), d, c, d + c));
-            debit += d;
-            credit += c;
+        long open = 0, debit = 0, credit = 0, yearEnd = 0, closing = 0;
+        for (int number : numbers) {
+            Account account = account(chart, number, companyId);
+            long[] sum = movement.sums().getOrDefault(number, NOTHING);
+            long[] transfer = movement.yearEnd().getOrDefault(number, NOTHING);
+            long o = opening.balances().getOrDefault(number, 0L);
+            long t = transfer[0] + transfer[1];
+            long c = o + sum[0] + sum[1] + t;
+            lines.add(new AccountLine(number, account.name(), account.type(), o, sum[0], sum[1], sum[0] + sum[1], t, c));
+            open += o;
+            debit += sum[0];
+            credit += sum[1];
+            yearEnd += t;
+            closing += c;
         }
-        if (debit + credit != 0) {
-            throw new IllegalStateException("trial balance of company " + companyId + " for " + range + " does not sum to zero: " + (debit + credit));
+        if (open + opening.priorResult() != 0 || debit + credit != 0 || yearEnd != 0 || closing + opening.priorResult() != 0) {
+            throw new IllegalStateException("trial balance of company " + companyId + " for " + range + " does not sum to zero: opening "
+                    + (open + opening.priorResult()) + ", movement " + (debit + credit) + ", year end " + yearEnd + ", closing " + (closing + opening.priorResult()));
         }
-        return new TrialBalance(range, lines, debit, credit, debit + credit);
+        return new TrialBalance(range, lines, opening.priorResult(), open, debit, credit, debit + credit, yearEnd, closing);
     }
 
     public record Section(String name, List<AccountLine> accounts, long total) {}
 
-    /** Revenue and expense; {@code result} is positive for a profit (the ledger's credit turned around). */
-    public record ProfitAndLoss(Range range, Section revenue, Section expenses, long result) {}
+    /**
+     * Revenue and expense of the range and of its comparison range; {@code result} is positive for a
+     * profit (the ledger's credit turned around). {@code statement} groups them as the standard chart
+     * does, with its subtotals; {@code revenue} and {@code expenses} are the plain lists by account type.
+     * A year-end closing moves the result and makes none, so it is left out.
+     */
+    public record ProfitAndLoss(Range range, Range comparison, Statement statement, Section revenue, Section expenses, long result, long comparisonResult) {}
 
     public ProfitAndLoss profitAndLoss(long companyId, Range range) {
-        TrialBalance trial = trialBalance(companyId, range);
-        Section revenue = section("Indtægter", trial, AccountType.REVENUE);
-        Section expenses = section("Omkostninger", trial, AccountType.EXPENSE);
-        return new ProfitAndLoss(range, revenue, expenses, -(revenue.total() + expenses.total()));
+        return profitAndLoss(companyId, range, new Range(range.from().minusYears(1), range.to().minusYears(1)));
+    }
+
+    public ProfitAndLoss profitAndLoss(long companyId, Range range, Range comparison) {
+        Map<Integer, Account> chart = chart(companyId);
+        List<FiscalYear> years = ledger.fiscalYears(companyId);
+        Map<Integer, long[]> now = movement(companyId, range, years).sums();
+        Map<Integer, long[]> then = movement(companyId, comparison, years).sums();
+        Map<Account, long[]> figures = new HashMap<>();
+        List<AccountLine> revenue = new ArrayList<>(), expenses = new ArrayList<>();
+        Set<Integer> numbers = new TreeSet<>(now.keySet());
+        numbers.addAll(then.keySet());
+        for (int number : numbers) {
+            Account account = account(chart, number, companyId);
+            if (!account.type().isProfitAndLoss()) continue;
+            long[] sum = now.getOrDefault(number, NOTHING);
+            long[] before = then.getOrDefault(number, NOTHING);
+            figures.put(account, new long[] {-(sum[0] + sum[1]), -(before[0] + before[1])});
+            if (sum[0] == 0 && sum[1] == 0) continue;
+            AccountLine line = new AccountLine(number, account.name(), account.type(), 0, sum[0], sum[1], sum[0] + sum[1], 0, sum[0] + sum[1]);
+            (account.type() == AccountType.REVENUE ? revenue : expenses).add(line);
+        }
+        Statement statement = StatementLayout.PROFIT_AND_LOSS.build(new StatementLayout.Figures(figures, Map.of()));
+        Section revenueSection = new Section("Indtægter", revenue, revenue.stream().mapToLong(AccountLine::balance).sum());
+        Section expenseSection = new Section("Omkostninger", expenses, expenses.stream().mapToLong(AccountLine::balance).sum());
+        long result = -(revenueSection.total() + expenseSection.total());
+        Statement.Row total = statement.row("result");
+        if (total.amount() != result) {
+            throw new IllegalStateException("profit and loss of company " + companyId + " for " + range + ": the statement's result " + total.amount() + " is not the accounts' " + result);
+        }
+        return new ProfitAndLoss(range, comparison, statement, revenueSection, expenseSection, result, total.comparison());
     }
 
     /**
-     * Assets against liabilities and equity at a date. Until a year-end closing transfers it, the
-     * accumulated result stands as its own line under equity, so the two sides always agree.
+     * Assets against liabilities and equity at a date, beside the same a year before. Until a
+     * year-end closing transfers it, the result stands under equity on lines of its own: this fiscal
+     * year's ({@code currentResult}) apart from earlier years' ({@code priorResult}), so the two
+     * sides always agree and a year's result is never mixed with another's.
      */
-    public record BalanceSheet(LocalDate at, Section assets, Section liabilities, Section equity, long resultNotTransferred,
-                               long totalAssets, long totalLiabilitiesAndEquity) {}
+    public record BalanceSheet(LocalDate at, LocalDate comparisonAt, Statement statement, Section assets, Section liabilities, Section equity,
+                               long currentResult, long priorResult, long resultNotTransferred, long totalAssets, long totalLiabilitiesAndEquity) {}
 
     public BalanceSheet balanceSheet(long companyId, LocalDate at) {
-        LocalDate beginning = ledger.fiscalYears(companyId).stream().map(FiscalYear::start).findFirst().orElse(at);
-        TrialBalance trial = trialBalance(companyId, new Range(beginning, at));
-        Section assets = section("Aktiver", trial, AccountType.ASSET);
-        Section liabilities = section("Gældsforpligtelser", trial, AccountType.LIABILITY);
-        Section equity = section("Egenkapital", trial, AccountType.EQUITY);
-        long result = trial.accounts().stream().filter(a -> a.type().isProfitAndLoss()).mapToLong(AccountLine::balance).sum();
+        Map<Integer, Account> chart = chart(companyId);
+        List<FiscalYear> years = ledger.fiscalYears(companyId);
+        Position now = position(companyId, at, years, chart);
+        Position then = position(companyId, at.minusYears(1), years, chart);
+        Map<Account, long[]> figures = new HashMap<>();
+        Set<Integer> numbers = new TreeSet<>(now.balances().keySet());
+        numbers.addAll(then.balances().keySet());
+        for (int number : numbers) {
+            Account account = account(chart, number, companyId);
+            int sign = account.type() == AccountType.ASSET ? 1 : -1;
+            figures.put(account, new long[] {sign * now.balances().getOrDefault(number, 0L), sign * then.balances().getOrDefault(number, 0L)});
+        }
+        List<Statement.Line> resultLines = List.of(
+                new Statement.Line(null, "Årets resultat, ikke overført", -now.currentResult(), -then.currentResult()),
+                new Statement.Line(null, "Resultat fra tidligere år, ikke overført", -now.priorResult(), -then.priorResult()));
+        Statement statement = StatementLayout.BALANCE_SHEET.build(new StatementLayout.Figures(figures, Map.of("equity", resultLines)));
+        Section assets = section("Aktiver", now.lines(), AccountType.ASSET);
+        Section liabilities = section("Gældsforpligtelser", now.lines(), AccountType.LIABILITY);
+        Section equity = section("Egenkapital", now.lines(), AccountType.EQUITY);
+        long result = now.currentResult() + now.priorResult();
         long totalAssets = assets.total();
         long totalOther = -(liabilities.total() + equity.total() + result);
-        if (totalAssets != totalOther) {
+        if (totalAssets != totalOther || statement.row("totalAssets").amount() != totalAssets
+                || statement.row("totalLiabilitiesAndEquity").amount() != totalOther
+                || statement.row("totalAssets").comparison() != statement.row("totalLiabilitiesAndEquity").comparison()) {
             throw new IllegalStateException("balance sheet of company " + companyId + " at " + at + " does not balance: " + totalAssets + " vs " + totalOther);
         }
-        return new BalanceSheet(at, assets, liabilities, equity, -result, totalAssets, totalOther);
+        return new BalanceSheet(at, at.minusYears(1), statement, assets, liabilities, equity, -now.currentResult(), -now.priorResult(), -result, totalAssets, totalOther);
+    }
+
+    private static final long[] NOTHING = {0, 0};
+
+    /** A range's debit and credit per account without the year-end closings, and the closings' apart. */
+    private record Movement(Map<Integer, long[]> sums, Map<Integer, long[]> yearEnd) {}
+
+    private Movement movement(long companyId, Range range, List<FiscalYear> years) {
+        // The closings first: each statement sees its own snapshot, and posted vouchers never change,
+        // so the balances read after them hold every closing they found (and perhaps one newer).
+        List<LocalDate> yearEnds = years.stream().map(FiscalYear::end).filter(end -> !end.isBefore(range.from()) && !end.isAfter(range.to())).toList();
+        Map<Integer, long[]> yearEnd = yearEnds.isEmpty() ? Map.of() : new TreeMap<>(this.yearEnd.closingEntries(companyId, yearEnds));
+        Map<Integer, long[]> sums = new TreeMap<>();
+        for (Balance b : ledger.balances(companyId, range.from(), range.to())) add(sums, b);
+        yearEnd.forEach((account, transfer) -> {
+            long[] sum = sums.get(account);
+            if (sum == null) throw new IllegalStateException("account " + account + " of company " + companyId + " has a year-end transfer and no balance in " + range);
+            sum[0] -= transfer[0];
+            sum[1] -= transfer[1];
+            if (sum[0] == 0 && sum[1] == 0) sums.remove(account);
+        });
+        return new Movement(sums, yearEnd);
+    }
+
+    /** The balances before {@code from}: balance-sheet accounts since the first year, result accounts since their year began. */
+    private record Opening(Map<Integer, Long> balances, long priorResult) {}
+
+    private Opening opening(long companyId, LocalDate from, List<FiscalYear> years, Map<Integer, Account> chart) {
+        if (years.isEmpty() || !years.getFirst().start().isBefore(from)) return new Opening(Map.of(), 0);
+        LocalDate beginning = years.getFirst().start();
+        LocalDate yearStart = years.stream().filter(y -> y.contains(from)).map(FiscalYear::start).findFirst().orElse(from);
+        Map<Integer, Long> balances = new TreeMap<>();
+        long priorResult = 0;
+        if (beginning.isBefore(yearStart)) {
+            for (Balance b : ledger.balances(companyId, beginning, yearStart.minusDays(1))) {
+                if (account(chart, b.account(), companyId).type().isProfitAndLoss()) priorResult += b.balance();
+                else balances.merge(b.account(), b.balance(), Long::sum);
+            }
+        }
+        if (yearStart.isBefore(from)) {
+            for (Balance b : ledger.balances(companyId, yearStart, from.minusDays(1))) balances.merge(b.account(), b.balance(), Long::sum);
+        }
+        return new Opening(balances, priorResult);
+    }
+
+    /** Every balance-sheet account's balance at a date, and the result not yet moved to equity: this fiscal year's and earlier years'. */
+    private record Position(Map<Integer, Long> balances, List<AccountLine> lines, long currentResult, long priorResult) {}
+
+    private Position position(long companyId, LocalDate at, List<FiscalYear> years, Map<Integer, Account> chart) {
+        if (years.isEmpty() || years.getFirst().start().isAfter(at)) return new Position(Map.of(), List.of(), 0, 0);
+        LocalDate beginning = years.getFirst().start();
+        LocalDate yearStart = years.stream().filter(y -> y.contains(at)).map(FiscalYear::start).findFirst().orElse(beginning);
+        Map<Integer, long[]> sums = new TreeMap<>();
+        long priorResult = 0, currentResult = 0;
+        if (beginning.isBefore(yearStart)) {
+            for (Balance b : ledger.balances(companyId, beginning, yearStart.minusDays(1))) {
+                if (account(chart, b.account(), companyId).type().isProfitAndLoss()) priorResult += b.balance();
+                else add(sums, b);
+            }
+        }
+        for (Balance b : ledger.balances(companyId, yearStart, at)) {
+            if (account(chart, b.account(), companyId).type().isProfitAndLoss()) currentResult += b.balance();
+            else add(sums, b);
+        }
+        Map<Integer, Long> balances = new TreeMap<>();
+        List<AccountLine> lines = new ArrayList<>();
+        sums.forEach((number, sum) -> {
+            long balance = sum[0] + sum[1];
+            if (balance == 0) return;
+            Account account = chart.get(number);
+            balances.put(number, balance);
+            lines.add(new AccountLine(number, account.name(), account.type(), 0, sum[0], sum[1], balance, 0, balance));
+        });
+        return new Position(balances, lines, currentResult, priorResult);
+    }
+
+    private static void add(Map<Integer, long[]> sums, Balance b) {
+        long[] sum = sums.computeIfAbsent(b.account(), a -> new long[2]);
+        sum[0] += b.debit();
+        sum[1] += b.credit();
+    }
+
+    private static Account account(Map<Integer, Account> chart, int number, long companyId) {
+        Account account = chart.get(number);
+        if (account == null) throw new IllegalStateException("company " + companyId + " has a balance on account " + number + ", which is not in its chart");
+        return account;
     }
 
     public record StatementEntry(LocalDate date, String voucher, String text, long amount, long balance, String vatCode) {}
@@ -183,8 +345,8 @@ public class Reports {
         return ledger.accounts(companyId).stream().collect(Collectors.toMap(Account::number, Function.identity()));
     }
 
-    private static Section section(String name, TrialBalance trial, AccountType type) {
-        List<AccountLine> lines = trial.accounts().stream().filter(a -> a.type() == type).toList();
-        return new Section(name, lines, lines.stream().mapToLong(AccountLine::balance).sum());
+    private static Section section(String name, List<AccountLine> lines, AccountType type) {
+        List<AccountLine> held = lines.stream().filter(a -> a.type() == type).toList();
+        return new Section(name, held, held.stream().mapToLong(AccountLine::balance).sum());
     }
 }

@@ -19,6 +19,14 @@ public final class TransientFailures {
      */
     private static final Set<String> RETRYABLE_STATES = Set.of("40001", "40P01", "25006", "57P01", "57P02", "57P03");
     private static final String CONNECTION_EXCEPTION_CLASS = "08";
+    /**
+     * A wait for a row lock that ran out (lock_not_available, after the connections' lock_timeout),
+     * and a statement cut off by its timeout (query_canceled): the work is stuck behind other work,
+     * not wrong. Spring leaves both untranslated for PostgreSQL (an UncategorizedSQLException), so
+     * they are recognised by their SQLSTATE.
+     */
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
+    private static final String QUERY_CANCELED = "57014";
 
     private TransientFailures() {}
 
@@ -55,13 +63,26 @@ public final class TransientFailures {
      * never 500. Includes what {@link #isRetryable} does, and waits that ran out (pool, lock, deadline).
      */
     public static boolean isUnavailable(Throwable failure) {
-        if (isRetryable(failure)) return true;
+        if (isRetryable(failure) || hasState(failure, LOCK_NOT_AVAILABLE) || hasState(failure, QUERY_CANCELED)) return true;
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof CannotGetJdbcConnectionException || t instanceof TransientDataAccessException
                     || t instanceof QueryTimeoutException || t instanceof RequestDeadline.DeadlineExceeded
                     || t instanceof SQLTransientException) {
                 return true;
             }
+            if (t.getCause() == t) break;
+        }
+        return false;
+    }
+
+    /** A row lock could not be had within the connections' lock_timeout. */
+    public static boolean isLockTimeout(Throwable failure) {
+        return hasState(failure, LOCK_NOT_AVAILABLE);
+    }
+
+    private static boolean hasState(Throwable failure, String state) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && state.equals(sql.getSQLState())) return true;
             if (t.getCause() == t) break;
         }
         return false;

@@ -73,9 +73,60 @@ public class Vat {
     }
 
     /**
+     * What settling {@code period} would post now, and why it cannot be settled yet, if it cannot:
+     * shown to the user before they confirm. The figures may still change until it is settled.
+     */
+    public record SettlementPlan(VatReturn figures, List<Entry> entries, List<String> reasons) {
+        public boolean possible() {
+            return reasons.isEmpty();
+        }
+    }
+
+    public SettlementPlan settlementPlan(long companyId, VatPeriod period) {
+        return tenants.readInCompany(companyId, () -> {
+            VatAccounts accounts = accounts(companyId);
+            Figures figures = compute(companyId, period, accounts);
+            return new SettlementPlan(figures.toReturn(false, null, null), settlementEntries(figures, accounts), reasonsAgainst(companyId, period));
+        });
+    }
+
+    /**
+     * The first period a company files here: the one holding its earliest voucher (a company that
+     * moves to Ledgerline mid-year filed the periods before in its old system), or, before its first
+     * voucher, the one running today, so a new company is not told of deadlines it never had here.
+     * Earlier periods are neither offered nor required.
+     */
+    public VatPeriod firstPeriod(long companyId) {
+        LocalDate begins = ledger.firstVoucherDate(companyId).orElse(LocalDate.now(clock));
+        return VatPeriod.containing(begins, identity.vatPeriod(companyId));
+    }
+
+    /** Unsettled periods looked back over at most: five years of months; a company this far behind has other problems. */
+    static final int OPEN_PERIODS_MAX = 60;
+
+    /**
+     * The periods not yet settled, oldest first, up to and including the one running on {@code today}:
+     * since periods are settled in order, they are the ones after the last settled one.
+     */
+    public List<VatPeriod> openPeriods(long companyId, LocalDate today) {
+        VatPeriodType type = identity.vatPeriod(companyId);
+        VatPeriod first = firstPeriod(companyId);
+        List<VatPeriod> open = new ArrayList<>();
+        return tenants.readInCompany(companyId, () -> {
+            for (VatPeriod p = VatPeriod.containing(today, type); open.size() < OPEN_PERIODS_MAX; p = p.previous()) {
+                if (p.to().isBefore(first.from())) break;
+                if (store.settledReturn(companyId, p).isPresent()) break;
+                open.addFirst(p);
+            }
+            return List.copyOf(open);
+        });
+    }
+
+    /**
      * Settles a period: posts the transfer of each VAT account's period balance to the settlement
      * account (the whole-kroner difference to the rounding account), locks the period against new
      * entries and freezes the return as filed. All in one step of work, which a rejection undoes.
+     * Periods are settled in order: one whose predecessor is open is refused.
      *
      * <p>It first holds off postings into the period: those under way finish, later ones wait and
      * then find the period locked. Only then is the return computed, so every voucher is either in
@@ -92,17 +143,14 @@ public class Vat {
             if (store.settledReturn(companyId, period).isPresent()) {
                 throw ProblemException.conflict("the VAT period " + period + " is already settled");
             }
+            List<String> reasons = reasonsAgainst(companyId, period);
+            if (!reasons.isEmpty()) {
+                throw ProblemException.unprocessable("the VAT period " + period + " cannot be settled",
+                        reasons.stream().map(r -> new ProblemException.FieldError("period", r)).toList());
+            }
             VatAccounts accounts = accounts(companyId);
             Figures figures = compute(companyId, period, accounts);
-            List<Entry> entries = new ArrayList<>();
-            for (var held : figures.vatAccountBalances().entrySet()) {
-                if (held.getValue() != 0) entries.add(new Entry(0, held.getKey(), -held.getValue(), null, null, "Momsafregning " + period));
-            }
-            long clearedExact = entries.stream().mapToLong(Entry::amount).sum();
-            long payableMinor = figures.vatPayable() * 100;
-            if (payableMinor != 0) entries.add(new Entry(0, accounts.settlement(), -payableMinor, null, null, "Afgiftstilsvar " + period));
-            long rounding = payableMinor - clearedExact;
-            if (rounding != 0) entries.add(new Entry(0, accounts.rounding(), rounding, null, null, "Øreafrunding moms " + period));
+            List<Entry> entries = settlementEntries(figures, accounts);
             VoucherRef voucher = null;
             if (!entries.isEmpty()) {
                 voucher = ledger.postEntries(companyId, userId, period.to(), "Momsafregning " + period, entries, Ledger.SOURCE_VAT_SETTLEMENT)
@@ -115,6 +163,36 @@ public class Vat {
             store.insertReturn(companyId, settled, userId);
             return settled;
         }));
+    }
+
+    /** Why {@code period} cannot be settled now: it has not ended, it lies before the company's first period, or the one before it is open. */
+    private List<String> reasonsAgainst(long companyId, VatPeriod period) {
+        List<String> reasons = new ArrayList<>();
+        LocalDate today = LocalDate.now(clock);
+        if (!period.to().isBefore(today)) reasons.add("the VAT period " + period + " ends " + period.to() + "; it can be settled from " + period.to().plusDays(1));
+        VatPeriod first = firstPeriod(companyId);
+        if (period.to().isBefore(first.from())) {
+            reasons.add("the VAT period " + period + " lies before the company's first, " + first);
+        } else if (!period.equals(first)) {
+            VatPeriod previous = period.previous();
+            if (store.settledReturn(companyId, previous).isEmpty()) reasons.add("the VAT period " + previous + " before it is not settled; periods are settled in order");
+        }
+        return reasons;
+    }
+
+    /** The VAT accounts cleared to the settlement account, whole kroner payable, the øre difference to the rounding account. */
+    private static List<Entry> settlementEntries(Figures figures, VatAccounts accounts) {
+        VatPeriod period = figures.period();
+        List<Entry> entries = new ArrayList<>();
+        for (var held : figures.vatAccountBalances().entrySet()) {
+            if (held.getValue() != 0) entries.add(new Entry(0, held.getKey(), -held.getValue(), null, null, "Momsafregning " + period));
+        }
+        long clearedExact = entries.stream().mapToLong(Entry::amount).sum();
+        long payableMinor = figures.vatPayable() * 100;
+        if (payableMinor != 0) entries.add(new Entry(0, accounts.settlement(), -payableMinor, null, null, "Afgiftstilsvar " + period));
+        long rounding = payableMinor - clearedExact;
+        if (rounding != 0) entries.add(new Entry(0, accounts.rounding(), rounding, null, null, "Øreafrunding moms " + period));
+        return entries;
     }
 
     /** The settlement moved every VAT account's period balance away; anything left was reported nowhere. */

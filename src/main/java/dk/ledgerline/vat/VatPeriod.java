@@ -57,6 +57,13 @@ public record VatPeriod(VatPeriodType type, int year, int index) {
         return periods;
     }
 
+    /** The period just before this one (of the same type). */
+    public VatPeriod previous() {
+        if (index > 1) return new VatPeriod(type, year, index - 1);
+        int last = switch (type) { case MONTH -> 12; case QUARTER -> 4; case HALF_YEAR -> 2; };
+        return new VatPeriod(type, year - 1, last);
+    }
+
     private int months() {
         return switch (type) { case MONTH -> 1; case QUARTER -> 3; case HALF_YEAR -> 6; };
     }

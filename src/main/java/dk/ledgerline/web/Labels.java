@@ -67,11 +67,34 @@ public final class Labels {
         };
     }
 
+    /** Where a voucher came from, as its source is stored. */
+    public static String source(String source) {
+        return switch (source) {
+            case "API" -> "API";
+            case "JOURNAL" -> "Kassekladde";
+            case "REVERSAL" -> "Tilbageførsel";
+            case "VAT_SETTLEMENT" -> "Momsafregning";
+            case "YEAR_END_CLOSING" -> "Årsafslutning";
+            case "YEAR_END_REOPENING" -> "Genåbning af år";
+            case "DEMO" -> "Demodata";
+            default -> source;
+        };
+    }
+
     public static String vatPeriodType(VatPeriodType type) {
         return switch (type) {
             case MONTH -> "Måned";
             case QUARTER -> "Kvartal";
             case HALF_YEAR -> "Halvår";
+        };
+    }
+
+    /** "november 2026", "3. kvartal 2026", "2. halvår 2026": a VAT period as the tax agency names it. */
+    public static String vatPeriod(dk.ledgerline.vat.VatPeriod period) {
+        return switch (period.type()) {
+            case MONTH -> month(period.index()) + " " + period.year();
+            case QUARTER -> period.index() + ". kvartal " + period.year();
+            case HALF_YEAR -> period.index() + ". halvår " + period.year();
         };
     }
 

@@ -15,8 +15,8 @@ import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The reports as CSV for a logged-in browser, in exactly the columns and number format of the
- * API's CSV ("1250.00", semicolons), so a file is the same whichever door it came through.
+ * The reports as CSV for a logged-in browser, in the form a Danish spreadsheet opens by a double
+ * click (Danish column names, decimal comma); the API keeps the machine form.
  */
 @Controller
 class ReportDownloads {
@@ -35,14 +35,14 @@ class ReportDownloads {
     ResponseEntity<String> trialBalance(@RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access,
                                         @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         Reports.TrialBalance t = reports.trialBalance(access.companyId(), ranges.range(access.companyId(), from, to));
-        return Downloads.csv(ReportCsv.fileName("saldobalance", t.range()), ReportCsv.trialBalance(t));
+        return Downloads.csv(ReportCsv.fileName("saldobalance", t.range()), ReportCsv.trialBalance(t, ReportCsv.Form.DANISH));
     }
 
     @GetMapping("/companies/{companyId}/reports/profit-and-loss.csv")
     ResponseEntity<String> profitAndLoss(@RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access,
                                          @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         Reports.ProfitAndLoss p = reports.profitAndLoss(access.companyId(), ranges.range(access.companyId(), from, to));
-        return Downloads.csv(ReportCsv.fileName("resultatopgoerelse", p.range()), ReportCsv.profitAndLoss(p));
+        return Downloads.csv(ReportCsv.fileName("resultatopgoerelse", p.range()), ReportCsv.profitAndLoss(p, ReportCsv.Form.DANISH));
     }
 
     @GetMapping("/companies/{companyId}/reports/balance-sheet.csv")
@@ -50,7 +50,7 @@ class ReportDownloads {
                                         @RequestParam(required = false) String at) {
         LocalDate date = ranges.at(access.companyId(), at);
         Reports.BalanceSheet b = reports.balanceSheet(access.companyId(), date);
-        return Downloads.csv(ReportCsv.fileName("balance", new Reports.Range(date, date)), ReportCsv.balanceSheet(b));
+        return Downloads.csv(ReportCsv.fileName("balance", new Reports.Range(date, date)), ReportCsv.balanceSheet(b, ReportCsv.Form.DANISH));
     }
 
     /** Streams page by page, so an account of any length is written in the memory of one page. */
@@ -62,11 +62,9 @@ class ReportDownloads {
         Reports.AccountStatement first = reports.accountStatement(access.companyId(), account, range, null, STATEMENT_BATCH);
         Downloads.startCsv(response, ReportCsv.fileName("kontokort-" + account, range));
         Writer out = StreamedResponses.writer(response);
-        out.append(ReportCsv.statementStart(first));
+        out.append(ReportCsv.statementStart(first, ReportCsv.Form.DANISH));
         for (Reports.AccountStatement page = first; ; page = reports.accountStatement(access.companyId(), account, range, page.next(), STATEMENT_BATCH)) {
-            StringBuilder csv = new StringBuilder();
-            ReportCsv.statementEntries(page, csv);
-            out.append(csv);
+            out.append(ReportCsv.statementEntries(page, ReportCsv.Form.DANISH));
             if (page.next() == null) break;
         }
         out.flush();

@@ -38,11 +38,12 @@ public class ReportPages {
 
     public record IndexPage(Frame frame) {}
 
-    public record TrialBalancePage(Frame frame, Reports.TrialBalance report, String csv) {}
+    /** {@code drillDown}: the account statement of the same range, its account number to be appended. */
+    public record TrialBalancePage(Frame frame, Reports.TrialBalance report, String csv, String drillDown) {}
 
-    public record ProfitAndLossPage(Frame frame, Reports.ProfitAndLoss report, String csv) {}
+    public record ProfitAndLossPage(Frame frame, Reports.ProfitAndLoss report, String csv, String pdf, String drillDown) {}
 
-    public record BalanceSheetPage(Frame frame, Reports.BalanceSheet report, String csv) {}
+    public record BalanceSheetPage(Frame frame, Reports.BalanceSheet report, String csv, String pdf, String drillDown) {}
 
     /** {@code statement} is null until an account is chosen. */
     public record StatementPage(Frame frame, List<Account> accounts, Integer account, Reports.Range range,
@@ -61,7 +62,7 @@ public class ReportPages {
         Reports.Range range = ranges.range(access.companyId(), from, to);
         Reports.TrialBalance report = reports.trialBalance(access.companyId(), range);
         Frame frame = frames.company(principal, access, "Saldobalance", Frame.Section.REPORTS);
-        return Pages.render("trialBalance", new TrialBalancePage(frame, report, csv(frame, "trial-balance.csv", range)));
+        return Pages.render("trialBalance", new TrialBalancePage(frame, report, download(frame, "trial-balance.csv", range), drillDown(frame, range)));
     }
 
     @GetMapping("/companies/{companyId}/reports/profit-and-loss")
@@ -71,7 +72,8 @@ public class ReportPages {
         Reports.Range range = ranges.range(access.companyId(), from, to);
         Reports.ProfitAndLoss report = reports.profitAndLoss(access.companyId(), range);
         Frame frame = frames.company(principal, access, "Resultatopgørelse", Frame.Section.REPORTS);
-        return Pages.render("profitAndLoss", new ProfitAndLossPage(frame, report, csv(frame, "profit-and-loss.csv", range)));
+        return Pages.render("profitAndLoss", new ProfitAndLossPage(frame, report, download(frame, "profit-and-loss.csv", range),
+                download(frame, "profit-and-loss.pdf", range), drillDown(frame, range)));
     }
 
     @GetMapping("/companies/{companyId}/reports/balance-sheet")
@@ -82,7 +84,12 @@ public class ReportPages {
         Reports.BalanceSheet report = reports.balanceSheet(access.companyId(), date);
         Frame frame = frames.company(principal, access, "Balance", Frame.Section.REPORTS);
         String csv = UriComponentsBuilder.fromPath(frame.base() + "/reports/balance-sheet.csv").queryParam("at", date).build().toUriString();
-        return Pages.render("balanceSheet", new BalanceSheetPage(frame, report, csv));
+        String pdf = UriComponentsBuilder.fromPath(frame.base() + "/reports/balance-sheet.pdf").queryParam("at", date).build().toUriString();
+        // a balance is the sum since the first year: its statement opens with the year's opening balance
+        Reports.Range year = reports.range(access.companyId(), null, null);
+        LocalDate yearStart = ledger.fiscalYears(access.companyId()).stream().filter(y -> y.contains(date)).map(dk.ledgerline.ledger.FiscalYear::start)
+                .findFirst().orElse(year.from().isAfter(date) ? date : year.from());
+        return Pages.render("balanceSheet", new BalanceSheetPage(frame, report, csv, pdf, drillDown(frame, new Reports.Range(yearStart, date))));
     }
 
     @GetMapping("/companies/{companyId}/reports/account-statement")
@@ -103,8 +110,13 @@ public class ReportPages {
         return Pages.render("accountStatement", new StatementPage(frame, accounts, account, range, statement, csv, next));
     }
 
-    private static String csv(Frame frame, String file, Reports.Range range) {
+    private static String download(Frame frame, String file, Reports.Range range) {
         return UriComponentsBuilder.fromPath(frame.base() + "/reports/" + file).queryParam("from", range.from()).queryParam("to", range.to())
                 .build().toUriString();
+    }
+
+    private static String drillDown(Frame frame, Reports.Range range) {
+        return UriComponentsBuilder.fromPath(frame.base() + "/reports/account-statement").queryParam("from", range.from()).queryParam("to", range.to())
+                .build().toUriString() + "&account=";
     }
 }

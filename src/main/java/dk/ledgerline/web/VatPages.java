@@ -9,7 +9,9 @@ import dk.ledgerline.vat.VatPeriod;
 import dk.ledgerline.vat.VatReturn;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.ToLongFunction;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,11 +30,13 @@ public class VatPages {
     private static final java.util.regex.Pattern PERIOD_LABEL = java.util.regex.Pattern.compile("\\d{4}-(?:\\d{2}|Q[1-4]|H[12])");
 
     private final Vat vat;
+    private final dk.ledgerline.ledger.Ledger ledger;
     private final Frames frames;
     private final Clock clock;
 
-    VatPages(Vat vat, Frames frames, Clock clock) {
+    VatPages(Vat vat, dk.ledgerline.ledger.Ledger ledger, Frames frames, Clock clock) {
         this.vat = vat;
+        this.ledger = ledger;
         this.frames = frames;
         this.clock = clock;
     }
@@ -53,15 +57,29 @@ public class VatPages {
             new Figure("Rubrik B – ydelser", "rubrik-b-services", VatReturn::rubrikBServices),
             new Figure("Rubrik C", "rubrik-c", VatReturn::rubrikC));
 
-    /** The periods are columns, the return's lines rows, as on the form, so a year of months still fits a screen. */
-    public record VatPage(Frame frame, int year, List<VatReturn> returns, LocalDate today, String notice, Failure failure) {
+    /**
+     * The periods are columns, the return's lines rows, as on the form, so a year of months still fits
+     * a screen. Periods before the company's first are left out; {@code settleable} holds the one
+     * period that may be settled next, if it is in this year.
+     */
+    public record VatPage(Frame frame, int year, List<VatReturn> returns, LocalDate today, Set<String> settleable, String notice, Failure failure) {
         public List<Figure> figures() {
             return FIGURES;
         }
 
-        /** A period can be settled the day after it ends, once. */
         public boolean settleable(VatReturn r) {
-            return !r.settled() && r.period().to().isBefore(today);
+            return settleable.contains(r.period().label());
+        }
+    }
+
+    /** What settling will post, shown before the user confirms it. */
+    public record SettlementPage(Frame frame, Vat.SettlementPlan plan, java.util.Map<Integer, String> accountNames, Failure failure) {
+        public List<Figure> figures() {
+            return FIGURES;
+        }
+
+        public String name(int account) {
+            return accountNames.getOrDefault(account, "");
         }
     }
 
@@ -70,8 +88,15 @@ public class VatPages {
                          @RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access,
                          @RequestParam(required = false) Integer year, @RequestParam(required = false) String settled) {
         // Only a period's label is echoed: a link cannot put words of its own on the page.
-        String notice = settled == null || !PERIOD_LABEL.matcher(settled).matches() ? null : "Momsperioden " + settled + " er afregnet og låst.";
+        String notice = settled == null || !PERIOD_LABEL.matcher(settled).matches() ? null : "Momsperioden " + periodName(access, settled) + " er afregnet og låst.";
         return page(principal, access, year(year), notice, null, 200);
+    }
+
+    @GetMapping("/companies/{companyId}/vat/{period}/settlement")
+    ModelAndView confirm(@RequestAttribute(AuthenticationFilter.PRINCIPAL) Principal principal,
+                         @RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access, @PathVariable String period) {
+        access.requireBookkeeper();
+        return settlementPage(principal, access, vat.period(access.companyId(), period), null, 200);
     }
 
     @PostMapping("/companies/{companyId}/vat/{period}/settlement")
@@ -87,9 +112,37 @@ public class VatPages {
         }
     }
 
+    private ModelAndView settlementPage(Principal principal, CompanyAccess access, VatPeriod period, Failure failure, int status) {
+        Vat.SettlementPlan plan = vat.settlementPlan(access.companyId(), period);
+        java.util.Map<Integer, String> names = new java.util.HashMap<>();
+        ledger.accounts(access.companyId()).forEach(a -> names.put(a.number(), a.name()));
+        Frame frame = frames.company(principal, access, "Afregn moms for " + Labels.vatPeriod(period), Frame.Section.VAT);
+        return Pages.render("vatSettlement", new SettlementPage(frame, plan, names, failure), status);
+    }
+
     private ModelAndView page(Principal principal, CompanyAccess access, int year, String notice, Failure failure, int status) {
         Frame frame = frames.company(principal, access, "Moms " + year, Frame.Section.VAT);
-        return Pages.render("vat", new VatPage(frame, year, vat.returnsOfYear(access.companyId(), year), LocalDate.now(clock), notice, failure), status);
+        VatPeriod first = vat.firstPeriod(access.companyId());
+        List<VatReturn> returns = vat.returnsOfYear(access.companyId(), year).stream().filter(r -> !r.period().to().isBefore(first.from())).toList();
+        LocalDate today = LocalDate.now(clock);
+        Set<String> settleable = new HashSet<>();
+        for (VatReturn r : returns) {
+            if (r.settled() || !r.period().to().isBefore(today)) continue;
+            boolean previousSettled = r.period().equals(first)
+                    || returns.stream().anyMatch(o -> o.period().equals(r.period().previous()) && o.settled())
+                    || r.period().index() == 1 && vat.vatReturn(access.companyId(), r.period().previous()).settled();
+            if (previousSettled) settleable.add(r.period().label());
+            break;
+        }
+        return Pages.render("vat", new VatPage(frame, year, returns, today, settleable, notice, failure), status);
+    }
+
+    private String periodName(CompanyAccess access, String label) {
+        try {
+            return Labels.vatPeriod(vat.period(access.companyId(), label));
+        } catch (ProblemException notThisCompanysKind) {
+            return label;
+        }
     }
 
     private int year(Integer asked) {

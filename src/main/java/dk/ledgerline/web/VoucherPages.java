@@ -6,8 +6,9 @@ import dk.ledgerline.identity.Identity;
 import dk.ledgerline.identity.Principal;
 import dk.ledgerline.ledger.Account;
 import dk.ledgerline.ledger.Ledger;
-import dk.ledgerline.ledger.Page;
 import dk.ledgerline.ledger.Voucher;
+import dk.ledgerline.ledger.VoucherSearch;
+import dk.ledgerline.ledger.YearEnd;
 import dk.ledgerline.shared.ProblemException;
 import java.time.LocalDate;
 import java.util.List;
@@ -42,8 +43,15 @@ public class VoucherPages {
         this.frames = frames;
     }
 
-    /** {@code from} and {@code to} as typed, so the form shows them back; {@code next} the link to the following page, or null. */
-    public record VouchersPage(Frame frame, List<Voucher> vouchers, String from, String to, String next, boolean continued) {}
+    /** What was searched for, as typed, so the form shows it back. */
+    public record Search(String from, String to, String text, String amount, String account, String number) {
+        public boolean any() {
+            return !(from + to + text + amount + account + number).isBlank();
+        }
+    }
+
+    /** Newest first; {@code older} and {@code newer} link to the pages either side, or are null at the ends. */
+    public record VouchersPage(Frame frame, List<Voucher> vouchers, Search search, String older, String newer, Failure failure) {}
 
     public record ReversalForm(String date) {
         static final ReversalForm EMPTY = new ReversalForm("");
@@ -53,7 +61,8 @@ public class VoucherPages {
                               ReversalForm form, Failure failure) {
         /** The ledger decides; the page only leaves out a button that could not succeed. */
         public boolean reversible() {
-            return frame.canBookkeep() && voucher.reversedBy() == null && !Ledger.SOURCE_VAT_SETTLEMENT.equals(voucher.source());
+            return frame.canBookkeep() && voucher.reversedBy() == null && !Ledger.SOURCE_VAT_SETTLEMENT.equals(voucher.source())
+                    && !YearEnd.SOURCES.contains(voucher.source());
         }
 
         public String accountName(int number) {
@@ -66,19 +75,41 @@ public class VoucherPages {
     ModelAndView list(@RequestAttribute(AuthenticationFilter.PRINCIPAL) Principal principal,
                       @RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access,
                       @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                      @RequestParam(required = false) String cursor) {
+                      @RequestParam(required = false) String q, @RequestParam(required = false) String amount,
+                      @RequestParam(required = false) String account, @RequestParam(required = false) String number,
+                      @RequestParam(required = false) String cursor, @RequestParam(required = false) String dir) {
+        Search typed = new Search(blankIfNull(from), blankIfNull(to), blankIfNull(q), blankIfNull(amount), blankIfNull(account), blankIfNull(number));
+        Frame frame = frames.company(principal, access, "Bilag", Frame.Section.VOUCHERS);
         FormFields fields = new FormFields();
         LocalDate fromDate = fields.optionalDate("from", from);
         LocalDate toDate = fields.optionalDate("to", to);
-        fields.throwIfAny("Datoerne kunne ikke læses.");
-        Page<Voucher> page = ledger.vouchers(access.companyId(), fromDate == null ? EARLIEST : fromDate, toDate == null ? LATEST : toDate,
-                cursor, PAGE_SIZE);
-        String next = page.next() == null ? null : UriComponentsBuilder.fromPath("/companies/" + access.companyId() + "/vouchers")
-                .queryParam("from", from == null ? "" : from).queryParam("to", to == null ? "" : to).queryParam("cursor", page.next())
+        Long amountMinor = typed.amount().isBlank() ? null : fields.amount("amount", typed.amount());
+        Integer accountNumber = fields.optionalWholeNumber("account", account);
+        Integer voucherNumber = fields.optionalWholeNumber("number", number);
+        if (typed.text().length() > VoucherSearch.TEXT_LENGTH_MAX) fields.add("text", "højst " + VoucherSearch.TEXT_LENGTH_MAX + " tegn");
+        try {
+            fields.throwIfAny("Søgningen kunne ikke læses.");
+        } catch (ProblemException e) {
+            return Pages.render("vouchers", new VouchersPage(frame, List.of(), typed, null, null, Failure.of(e)), e.status());
+        }
+        VoucherSearch search = new VoucherSearch(fromDate == null ? EARLIEST : fromDate, toDate == null ? LATEST : toDate,
+                FormFields.optionalText(q), amountMinor, accountNumber, voucherNumber);
+        VoucherSearch.Results found = ledger.search(access.companyId(), search, cursor, "newer".equals(dir), PAGE_SIZE);
+        return Pages.render("vouchers", new VouchersPage(frame, found.items(), typed,
+                link(access, typed, found.older(), "older"), link(access, typed, found.newer(), "newer"), null));
+    }
+
+    private static String link(CompanyAccess access, Search search, String cursor, String direction) {
+        if (cursor == null) return null;
+        return UriComponentsBuilder.fromPath("/companies/" + access.companyId() + "/vouchers")
+                .queryParam("from", search.from()).queryParam("to", search.to()).queryParam("q", search.text())
+                .queryParam("amount", search.amount()).queryParam("account", search.account()).queryParam("number", search.number())
+                .queryParam("cursor", cursor).queryParam("dir", direction)
                 .encode().build().toUriString();
-        Frame frame = frames.company(principal, access, "Bilag", Frame.Section.VOUCHERS);
-        return Pages.render("vouchers", new VouchersPage(frame, page.items(), from == null ? "" : from, to == null ? "" : to, next,
-                cursor != null && !cursor.isBlank()));
+    }
+
+    private static String blankIfNull(String text) {
+        return text == null ? "" : text.strip();
     }
 
     @GetMapping("/companies/{companyId}/vouchers/{fiscalYear}/{number}")

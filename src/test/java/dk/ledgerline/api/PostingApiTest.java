@@ -49,4 +49,25 @@ class PostingApiTest {
         }
         assertThat(numbers).containsExactly(1, 2, 1, 3);
     }
+
+    @Test
+    void aPostingThatWaitsPastTheLockTimeoutIsToldBusyAndStoresNothing() throws Exception {
+        Tenant t = Tenant.create("QUARTER");
+        dk.ledgerline.testing.TestApp app = dk.ledgerline.testing.TestApp.get();
+        dk.ledgerline.ledger.Ledger ledger = app.bean(dk.ledgerline.ledger.Ledger.class);
+        dk.ledgerline.shared.UnitOfWork units = app.bean(dk.ledgerline.shared.UnitOfWork.class);
+        String voucher = """
+                {"date": "2025-03-10", "text": "Venter", "lines": [{"account": 6480, "amount": "10.00"}, {"account": 6530, "amount": "-10.00"}]}""";
+        try (var held = dk.ledgerline.testing.Hold.start(hold -> units.write(() -> {
+            ledger.holdPostings(t.companyId(), java.time.LocalDate.of(2025, 1, 1), java.time.LocalDate.of(2025, 12, 31));
+            hold.here();
+            return null;
+        }))) {
+            var waited = t.postVoucher(voucher);
+            assertThat(waited.status()).as(waited.toString()).isEqualTo(503);
+            assertThat(waited.header("Retry-After")).isNotNull();
+            assertThat(waited.header("Content-Type")).startsWith("application/problem+json");
+        }
+        assertThat(t.api().get(t.path("/vouchers?from=2025-01-01&to=2025-12-31")).json().get("items")).isEmpty();
+    }
 }

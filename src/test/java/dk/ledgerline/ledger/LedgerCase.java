@@ -227,12 +227,25 @@ final class LedgerCase {
 
     private boolean settle(int pick) {
         if (endedQuarters.isEmpty()) return false;
-        VatPeriod period = endedQuarters.get(Math.floorMod(pick, endedQuarters.size()));
+        VatPeriod first = VatPeriod.containing(model.booksBegin(LocalDate.now(app.clock())), VatPeriodType.QUARTER);
+        // half the picks take the period that is next in order, so that settlements happen, not only their refusals
+        VatPeriod next = endedQuarters.stream().filter(q -> !q.to().isBefore(first.from()) && !model.settled().containsKey(q.label())).findFirst().orElse(null);
+        VatPeriod period = pick % 2 == 0 && next != null ? next : endedQuarters.get(Math.floorMod(pick, endedQuarters.size()));
         if (model.settled().containsKey(period.label())) {
             ProblemException again = catchThrowableOfType(ProblemException.class, () -> app.vat().settle(companyId, app.userId(), period));
             assertThat(again).as("settling " + period + " twice").isNotNull();
             assertThat(again.status()).isEqualTo(409);
             assertThat(again.detail()).isEqualTo("the VAT period " + period + " is already settled");
+            return false;
+        }
+        boolean beforeFirst = period.to().isBefore(first.from());
+        boolean previousOpen = !period.equals(first) && !model.settled().containsKey(period.previous().label());
+        if (beforeFirst || previousOpen) {
+            ProblemException refused = catchThrowableOfType(ProblemException.class, () -> app.vat().settle(companyId, app.userId(), period));
+            assertThat(refused).as("settling " + period + (beforeFirst ? " before the first period " + first : " before " + period.previous())).isNotNull();
+            assertThat(refused.status()).isEqualTo(422);
+            assertThat(refused.errors()).extracting(ProblemException.FieldError::message).singleElement().asString()
+                    .contains(beforeFirst ? "lies before the company's first, " + first : "the VAT period " + period.previous() + " before it is not settled");
             return false;
         }
         ComputedReturn computed = app.invariants().computeReturn(companyId, period);

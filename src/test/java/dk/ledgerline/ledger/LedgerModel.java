@@ -67,6 +67,11 @@ final class LedgerModel {
     Map<String, VatReturn> settled() { return Map.copyOf(settled); }
 
     LocalDate firstDay() { return fiscalYears.getFirst().start(); }
+
+    /** Where the company's VAT periods begin: the earliest voucher's date, or today before any voucher. */
+    LocalDate booksBegin(LocalDate today) {
+        return vouchers.values().stream().map(k -> k.voucher().date()).min(LocalDate::compareTo).orElse(today);
+    }
     LocalDate lastDay() { return fiscalYears.getLast().end(); }
 
     Optional<FiscalYear> yearHolding(LocalDate date) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.ledgerline.testing.Api;
 import dk.ledgerline.testing.Tenant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -82,13 +83,14 @@ class ReversalAndLocksTest {
     @Test
     void aPostingIntoALockedPeriodNamesThePeriodAndStoresNothing() {
         Tenant t = Tenant.create("MONTH");
+        assertThat(t.postVoucher(RENT.replace("2025-05-01", "2025-03-02")).status()).as("the books begin in March").isEqualTo(201);
         assertThat(t.api().post(t.path("/vat-returns/2025-03/settlement"), "").status()).isEqualTo(201);
         Api.Response late = t.postVoucher(RENT.replace("2025-05-01", "2025-03-31"));
         assertThat(late.status()).isEqualTo(422);
         assertThat(late.json().get("errors").get(0).get("field").asString()).isEqualTo("date");
         assertThat(late.json().get("errors").get(0).get("message").asString())
                 .isEqualTo("2025-03-31 lies in a locked period (2025-03-01 to 2025-03-31: Momsangivelse 2025-03)");
-        assertThat(t.postVoucher(RENT.replace("2025-05-01", "2025-04-01")).json().get("number").asInt()).isEqualTo(1);
+        assertThat(t.postVoucher(RENT.replace("2025-05-01", "2025-04-01")).json().get("number").asInt()).as("after March's rent and its settlement").isEqualTo(3);
         assertThat(t.api().get(t.path("/locks")).json().get("items")).hasSize(1);
     }
 

@@ -49,12 +49,13 @@ class HledgerCrossCheckTest {
         assertThat(theirs).isEqualTo(ours);
     }
 
-    /** Account number → balance, from {@code hledger bal --flat -O csv}. */
-    static Map<String, String> hledgerBalances(Path journal) throws Exception {
+    /** Account number → balance, from {@code hledger bal --flat -O csv} with {@code options} (a date limit, say). */
+    static Map<String, String> hledgerBalances(Path journal, String... options) throws Exception {
         File hledger = new File("/usr/bin/hledger");
         assertThat(hledger).as("hledger is missing: run bin/install-test-deps").exists();
-        Process process = new ProcessBuilder(hledger.getPath(), "-f", journal.toString(), "bal", "--flat", "--no-total", "-O", "csv")
-                .redirectErrorStream(true).start();
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(hledger.getPath(), "-f", journal.toString(), "bal", "--flat", "--no-total", "-O", "csv"));
+        command.addAll(java.util.List.of(options));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(output).isZero();

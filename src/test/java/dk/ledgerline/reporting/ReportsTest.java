@@ -56,9 +56,18 @@ class ReportsTest {
                 "2030 Husleje, ekskl. el, vand og varme:4000.00:0.00:4000.00",
                 "6190 Tilgodehavender fra salg og tjenesteydelser:12500.00:0.00:12500.00",
                 "6480 Bankkonto:0.00:-5000.00:-5000.00",
+                "6530 Virksomhedskapital:0.00:0.00:0.00",
                 "7680 Salgsmoms:0.00:-2500.00:-2500.00",
                 "7740 Købsmoms:1000.00:0.00:1000.00");
         assertThat(tb.get("totals").get("balance").asString()).isEqualTo("0.00");
+        JsonNode capital = tb.get("accounts").get(4);
+        assertThat(capital.get("opening").asString()).as("posted before the range, so it opens it").isEqualTo("-40000.00");
+        assertThat(capital.get("closing").asString()).isEqualTo("-40000.00");
+        JsonNode bank = tb.get("accounts").get(3);
+        assertThat(bank.get("opening").asString()).isEqualTo("40000.00");
+        assertThat(bank.get("closing").asString()).isEqualTo("35000.00");
+        assertThat(tb.get("totals").get("opening").asString()).isEqualTo("0.00");
+        assertThat(tb.get("totals").get("closing").asString()).isEqualTo("0.00");
     }
 
     /**
@@ -82,7 +91,7 @@ class ReportsTest {
         }
         assertThat(balances(java.time.LocalDate.of(2025, 1, 3), java.time.LocalDate.of(2025, 2, 27)))
                 .as("all but the first and last voucher, each cut out of a month read the other way round")
-                .containsExactlyEntriesOf(new TreeMap<>(Map.of(1010, -1_000_000L, 2030, 400_000L, 6190, 0L, 6480, 750_000L, 7680, -250_000L, 7740, 100_000L)));
+                .containsExactlyEntriesOf(new TreeMap<>(Map.of(1010, -1_000_000L, 2030, 400_000L, 6190, 0L, 6480, 750_000L, 6530, 0L, 7680, -250_000L, 7740, 100_000L)));
     }
 
     private static Map<Integer, Long> balances(java.time.LocalDate from, java.time.LocalDate to) {
@@ -98,6 +107,53 @@ class ReportsTest {
         assertThat(pl.get("revenue").get("total").asString()).isEqualTo("-10000.00");
         assertThat(pl.get("expenses").get("total").asString()).isEqualTo("7000.00");
         assertThat(pl.get("result").asString()).isEqualTo("3000.00");
+        assertThat(rows(pl, "amount")).containsExactly(
+                "group revenue Nettoomsætning 10000.00 [1010 10000.00]",
+                "subtotal grossProfit Dækningsbidrag 10000.00 []",
+                "group otherExternalExpenses Andre eksterne omkostninger -4000.00 [2030 -4000.00]",
+                "group staffCosts Personaleomkostninger -3000.00 [2850 -3000.00]",
+                "subtotal resultBeforeDepreciation Resultat før af- og nedskrivninger 3000.00 []",
+                "subtotal operatingResult Resultat før finansielle poster 3000.00 []",
+                "subtotal resultBeforeTax Resultat før skat 3000.00 []",
+                "subtotal result Årets resultat 3000.00 []");
+        assertThat(pl.get("comparisonFrom").asString()).isEqualTo("2024-01-01");
+        assertThat(pl.get("comparisonResult").asString()).as("nothing was posted in 2024").isEqualTo("0.00");
+    }
+
+    @Test
+    void theProfitAndLossComparesWithAnyPeriodAsked() {
+        JsonNode pl = t.api().get(t.path("/reports/profit-and-loss?from=2025-02-01&to=2025-03-31&compareFrom=2025-01-01&compareTo=2025-01-31")).json();
+        assertThat(rows(pl, "amount")).contains("group revenue Nettoomsætning 0.00 []", "subtotal result Årets resultat -7000.00 []");
+        assertThat(rows(pl, "comparison")).contains("group revenue Nettoomsætning 10000.00 [1010 10000.00]", "subtotal result Årets resultat 10000.00 []");
+        assertThat(t.api().get(t.path("/reports/profit-and-loss?from=2025-02-01&to=2025-03-31&compareFrom=2025-01-01")).status()).isEqualTo(400);
+    }
+
+    @Test
+    void theBalanceSheetIsGroupedAsTheStandardChartWithLastYearBeside() {
+        JsonNode bs = t.api().get(t.path("/reports/balance-sheet?at=2025-12-31")).json();
+        assertThat(bs.get("comparisonAt").asString()).isEqualTo("2024-12-31");
+        assertThat(rows(bs, "amount")).containsExactly(
+                "subtotal fixedAssets Anlægsaktiver i alt 0.00 []",
+                "group cash Likvide beholdninger 44500.00 [6480 44500.00]",
+                "subtotal currentAssets Omsætningsaktiver i alt 44500.00 []",
+                "subtotal totalAssets Aktiver i alt 44500.00 []",
+                "group equity Egenkapital 43000.00 [6530 40000.00, null 3000.00]",
+                "group shortTermDebt Kortfristede gældsforpligtelser 1500.00 [7680 2500.00, 7740 -1000.00]",
+                "subtotal liabilities Gældsforpligtelser i alt 1500.00 []",
+                "subtotal totalLiabilitiesAndEquity Passiver i alt 44500.00 []");
+    }
+
+    /** Each row as "kind key name figure [account figure, …]", for one column of a grouped statement. */
+    private static java.util.List<String> rows(JsonNode report, String column) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (JsonNode row : report.get("rows")) {
+            java.util.List<String> lines = new java.util.ArrayList<>();
+            for (JsonNode line : row.get("lines")) {
+                if (!line.get(column).asString().equals("0.00")) lines.add((line.get("account").isNull() ? "null" : line.get("account").asString()) + " " + line.get(column).asString());
+            }
+            out.add(row.get("kind").asString() + " " + row.get("key").asString() + " " + row.get("name").asString() + " " + row.get(column).asString() + " " + lines);
+        }
+        return out;
     }
 
     @Test
@@ -134,14 +190,16 @@ class ReportsTest {
         Api.Response csv = t.api().get(t.path("/reports/trial-balance?from=2025-01-01&to=2025-12-31"), "text/csv");
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.header("Content-Type")).startsWith("text/csv");
-        assertThat(csv.body()).startsWith("number;name;type;debit;credit;balance\n1010;Salg af varer og ydelser;REVENUE;0.00;-10000.00;-10000.00\n");
-        assertThat(csv.body()).endsWith(";I alt;;73000.00;-73000.00;0.00\n");
+        assertThat(csv.body()).startsWith("number;name;type;debit;credit;balance;opening;yearEnd;closing\n"
+                + "1010;Salg af varer og ydelser;REVENUE;0.00;-10000.00;-10000.00;0.00;0.00;-10000.00\n");
+        assertThat(csv.body()).endsWith(";total;;73000.00;-73000.00;0.00;0.00;0.00;0.00\n");
         Api.Response byParameter = t.api().get(t.path("/reports/profit-and-loss?from=2025-01-01&to=2025-12-31&format=csv"));
         assertThat(byParameter.header("Content-Type")).startsWith("text/csv");
-        assertThat(byParameter.body()).contains("Resultat;;;3000.00");
+        assertThat(byParameter.body()).startsWith("group;number;name;amount;comparison\n")
+                .contains("revenue;1010;Salg af varer og ydelser;10000.00;0.00\n").contains("result;;subtotal;3000.00;0.00\n");
         Api.Response statement = t.api().get(t.path("/reports/account-statement?account=6480&from=2025-01-01&to=2025-12-31&format=csv"));
         assertThat(statement.body()).contains("2025-03-31;2025/5;Løn;-3000.00;44500.00;");
-        assertThat(t.api().get(t.path("/reports/balance-sheet?at=2025-12-31&format=csv")).body()).contains("Aktiver;;I alt;44500.00");
+        assertThat(t.api().get(t.path("/reports/balance-sheet?at=2025-12-31&format=csv")).body()).contains("totalAssets;;subtotal;44500.00;0.00\n");
     }
 
     @Test

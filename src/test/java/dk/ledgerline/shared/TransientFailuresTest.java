@@ -31,4 +31,19 @@ class TransientFailuresTest {
         assertThat(TransientFailures.isRetryable(late)).isFalse();
         assertThat(TransientFailures.isUnavailable(late)).isTrue();
     }
+
+    @Test
+    void aLockWaitOrStatementThatRanOutIsUnavailableButNotRetried() {
+        // as Spring hands them over for PostgreSQL: untranslated
+        RuntimeException lockTimeout = new org.springframework.jdbc.UncategorizedSQLException("posting", "update fiscal_years …",
+                new SQLException("canceling statement due to lock timeout", "55P03"));
+        RuntimeException statementTimeout = new org.springframework.jdbc.UncategorizedSQLException("report", "select …",
+                new SQLException("canceling statement due to statement timeout", "57014"));
+        assertThat(TransientFailures.isUnavailable(lockTimeout)).isTrue();
+        assertThat(TransientFailures.isRetryable(lockTimeout)).isFalse();
+        assertThat(TransientFailures.isLockTimeout(lockTimeout)).isTrue();
+        assertThat(TransientFailures.isUnavailable(statementTimeout)).isTrue();
+        assertThat(TransientFailures.isLockTimeout(statementTimeout)).isFalse();
+        assertThat(TransientFailures.isUnavailable(new org.springframework.jdbc.UncategorizedSQLException("x", "select", new SQLException("syntax", "42601")))).isFalse();
+    }
 }

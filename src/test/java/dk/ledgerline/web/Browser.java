@@ -281,6 +281,23 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** The same for a file: its bytes as served (a PDF, say). */
+    byte[] getBytesWithSession(String path) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(WAIT)
+                .header("Cookie", AuthenticationFilter.SESSION_COOKIE + "=" + sessionCookie())
+                .GET().build();
+        try {
+            HttpResponse<byte[]> response = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) throw new AssertionError(path + " answered " + response.statusCode() + ": " + new String(response.body()));
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Override
     public void close() {
         try {

@@ -55,10 +55,12 @@ class JournalPagesTest {
         browser.fill("#report-range", Browser.fields("from", "2025-01-01", "to", "2025-12-31"));
         browser.submit("#report-range");
         assertThat(browser.rows("#trial-balance tbody tr")).containsExactly(
-                List.of("1010", "Salg af varer og ydelser", "Indtægt", "0,00", "1.000,00", "-1.000,00"),
-                List.of("6480", "Bankkonto", "Aktiv", "1.250,00", "0,00", "1.250,00"),
-                List.of("7680", "Salgsmoms", "Gæld", "0,00", "250,00", "-250,00"));
-        assertThat(browser.rows("#trial-balance-total")).containsExactly(List.of("", "I alt", "", "1.250,00", "1.250,00", "0,00"));
+                List.of("1010", "Salg af varer og ydelser", "Indtægt", "0,00", "0,00", "1.000,00", "-1.000,00", "-1.000,00"),
+                List.of("6480", "Bankkonto", "Aktiv", "0,00", "1.250,00", "0,00", "1.250,00", "1.250,00"),
+                List.of("7680", "Salgsmoms", "Gæld", "0,00", "0,00", "250,00", "-250,00", "-250,00"));
+        assertThat(browser.rows("#trial-balance-total")).containsExactly(List.of("", "I alt", "", "0,00", "1.250,00", "1.250,00", "0,00", "0,00"));
+        assertThat(browser.find("#trial-balance tr[data-account='6480'] a").getAttribute("href"))
+                .as("each account leads to its entries").endsWith("/reports/account-statement?from=2025-01-01&to=2025-12-31&account=6480");
         assertThat(browser.find("#download-csv").getAttribute("href"))
                 .endsWith("/companies/" + tenant.companyId() + "/reports/trial-balance.csv?from=2025-01-01&to=2025-12-31");
     }
@@ -80,7 +82,7 @@ class JournalPagesTest {
         assertThat(browser.rows("#lines tbody tr")).hasSize(1);
         assertThat(tenant.api().get(tenant.path("/vouchers")).json().get("items").size()).isZero();
         browser.open("/companies/" + tenant.companyId() + "/vouchers");
-        assertThat(browser.text("#no-vouchers")).isEqualTo("Ingen bilag i perioden.");
+        assertThat(browser.text("#no-vouchers")).isEqualTo("Ingen bilag endnu.");
     }
 
     @Test

@@ -27,6 +27,8 @@ import org.openqa.selenium.WebElement;
  * a lost connection, an expired session, and the spinner reports that reach the operators.
  */
 class RequestLayerTest {
+    /** The layer, and the charts: ECharts and our script that draws from the numbers the page carries, neither making a request. */
+    static final List<String> SCRIPTS_ALLOWED = List.of("/static/app.js", "/webjars/echarts/5.3.1/dist/echarts.min.js", "/static/charts.js");
     /** The layer's own deadline (app.js), and a margin for a slow machine to show the message. */
     static final Duration DEADLINE = Duration.ofSeconds(10);
     static final Duration MESSAGE_MARGIN = Duration.ofSeconds(3);
@@ -271,7 +273,11 @@ class RequestLayerTest {
             browser.open(path);
             assertThat(browser.script("return typeof window.ledgerline")).as(path + " loads the request layer").isEqualTo("object");
             assertThat(browser.script("return Array.from(document.scripts).map(s => new URL(s.src, location.href).pathname)"))
-                    .as(path + " runs no script but the layer (any other could make requests without a deadline)").isEqualTo(List.of("/static/app.js"));
+                    .as(path + " runs no script but the layer and the charts (any other could make requests without a deadline)").asInstanceOf(
+                            org.assertj.core.api.InstanceOfAssertFactories.LIST).startsWith("/static/app.js").isSubsetOf(SCRIPTS_ALLOWED);
+            assertThat(browser.script("return performance.getEntriesByType('resource').filter(r => r.initiatorType === 'fetch' "
+                    + "|| r.initiatorType === 'xmlhttprequest').map(r => r.name)")).as(path + " makes no request of its own while it loads").asInstanceOf(
+                            org.assertj.core.api.InstanceOfAssertFactories.LIST).isEmpty();
             assertThat(browser.all("[hx-get], [hx-post], [target], form[method='post'][data-layer='off']")).as(path).isEmpty();
             @SuppressWarnings("unchecked")
             List<String> unwatched = (List<String>) browser.script("""

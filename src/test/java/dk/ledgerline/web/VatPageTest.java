@@ -23,29 +23,42 @@ class VatPageTest {
     }
 
     @Test
-    void settlingAnEndedPeriodFromTheVatPageMarksItSettledAndPostsTheSettlementVoucher() {
+    void settlingShowsWhatItWillPostFirstAndPeriodsAreSettledInOrder() {
         Tenant tenant = Tenant.create("QUARTER");
         var sale = tenant.postVoucher("""
                 {"date": "2025-02-10", "text": "Faktura 7", "lines": [
                   {"account": 6190, "amount": "1250.00"},
                   {"account": 1010, "amount": "-1250.00", "vatCode": "U25"}]}""");
         assertThat(sale.status()).as(sale.toString()).isEqualTo(201);
+        var outOfOrder = tenant.api().post(tenant.path("/vat-returns/2025-Q2/settlement"), "");
+        assertThat(outOfOrder.status()).isEqualTo(422);
+        assertThat(outOfOrder.body()).contains("2025-Q1 before it is not settled");
         browser.signInAs(tenant.api().token());
 
         browser.open("/companies/" + tenant.companyId() + "/vat?year=2025");
         String q1 = "#vat-returns [data-period='2025-Q1']";
+        assertThat(browser.text("#vat-returns th" + "[data-period='2025-Q1']")).startsWith("1. kvartal 2025");
         assertThat(browser.text(q1 + ".sales-vat")).isEqualTo("250,00");
         assertThat(browser.text(q1 + ".payable")).isEqualTo("250,00");
-        assertThat(browser.text(q1 + ".status")).isEqualTo("Ikke afregnet Afregn og lås");
+        assertThat(browser.text(q1 + ".status")).isEqualTo("Ikke afregnet Afregn …");
+        assertThat(browser.text("#vat-returns [data-period='2025-Q2'].status")).isEqualTo("Ikke afregnet (en tidligere periode først)");
 
-        browser.clickAndWaitForPage(q1 + ".status form.settle button");
+        browser.clickAndWaitForPage("#settle-2025-Q1");
+        assertThat(browser.text("h1")).isEqualTo("Afregn moms for 1. kvartal 2025");
+        assertThat(browser.text("#settlement-payable")).isEqualTo("250,00");
+        assertThat(browser.rows("#settlement-entries tbody tr")).containsExactly(
+                List.of("7680", "Salgsmoms", "250,00", ""),
+                List.of("7840", "Skyldig moms", "", "250,00"));
+        assertThat(tenant.api().get(tenant.path("/vat-returns/2025-Q1")).json().get("settled").asBoolean()).as("nothing is settled by looking").isFalse();
+        browser.clickAndWaitForPage("#settle button");
 
         assertThat(browser.pathAndQuery()).isEqualTo("/companies/" + tenant.companyId() + "/vat?year=2025&settled=2025-Q1");
-        assertThat(browser.text(".notice")).isEqualTo("Momsperioden 2025-Q1 er afregnet og låst.");
+        assertThat(browser.text(".notice")).isEqualTo("Momsperioden 1. kvartal 2025 er afregnet og låst.");
         assertThat(browser.text(q1 + ".status")).startsWith("Afregnet ").endsWith("(bilag 2025/2)");
-        assertThat(browser.all(q1 + ".status form.settle")).isEmpty();
+        assertThat(browser.all("#settle-2025-Q1")).isEmpty();
         assertThat(browser.text(q1 + ".payable")).isEqualTo("250,00");
-        assertThat(browser.all("#vat-returns [data-period='2025-Q2'].status form.settle")).as("other ended periods stay open").hasSize(1);
+        assertThat(browser.all("#settle-2025-Q2")).as("the next period may be settled now").hasSize(1);
+        assertThat(browser.all("#settle-2025-Q3")).as("but not the one after it").isEmpty();
         var filed = tenant.api().get(tenant.path("/vat-returns/2025-Q1")).json();
         assertThat(filed.get("settled").asBoolean()).isTrue();
         assertThat(filed.get("settlementVoucher").get("number").asInt()).isEqualTo(2);
@@ -55,5 +68,8 @@ class VatPageTest {
                 List.of("7680", "250,00", ""),
                 List.of("7840", "", "250,00"));
         assertThat(browser.all("#reverse")).as("a filed settlement offers no reversal").isEmpty();
+
+        browser.open("/companies/" + tenant.companyId() + "/vat?year=2024");
+        assertThat(browser.all("#vat-returns th[data-period]")).as("no period before the company's first is offered").isEmpty();
     }
 }

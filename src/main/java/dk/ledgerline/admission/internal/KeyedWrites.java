@@ -15,7 +15,9 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import dk.ledgerline.shared.TransientFailures;
 import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectMapper;
 
@@ -125,7 +127,8 @@ public class KeyedWrites {
             if (store.claim(keyed.scope(), keyed.key(), keyed.userId(), keyed.companyId(), keyed.requestHash(), keyed.path(), keyed.keptBody(), clock.instant())) {
                 return Optional.empty();
             }
-        } catch (CannotAcquireLockException stillRunning) {
+        } catch (CannotAcquireLockException | UncategorizedSQLException stillRunning) {
+            if (!TransientFailures.isLockTimeout(stillRunning)) throw stillRunning;
             units.discard();
             return Optional.of(new InFlight());
         }

@@ -34,6 +34,17 @@ public class JournalStore {
                 .list();
     }
 
+    /** Each journal with how many lines wait in it, the fullest first. */
+    public List<dk.ledgerline.ledger.Journals.Draft> drafts(long companyId) {
+        return jdbc.sql("""
+                select j.id, j.name, count(l.id) from journals j
+                left join journal_lines l on l.company_id = j.company_id and l.journal_id = j.id
+                where j.company_id = :company group by j.id, j.name order by count(l.id) desc, j.id limit :limit""")
+                .param("company", companyId).param("limit", JOURNALS_MAX)
+                .query((rs, n) -> new dk.ledgerline.ledger.Journals.Draft(rs.getLong(1), rs.getString(2), rs.getInt(3)))
+                .list();
+    }
+
     public Optional<Journal> journal(long companyId, long journalId) {
         return jdbc.sql("select id, name, created_at from journals where company_id = :company and id = :id")
                 .param("company", companyId).param("id", journalId)

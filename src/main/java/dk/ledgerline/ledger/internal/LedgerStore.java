@@ -4,6 +4,7 @@ import dk.ledgerline.ledger.Account;
 import dk.ledgerline.ledger.AccountType;
 import dk.ledgerline.ledger.Balance;
 import dk.ledgerline.ledger.Entry;
+import dk.ledgerline.ledger.MonthlyBalance;
 import dk.ledgerline.ledger.FiscalYear;
 import dk.ledgerline.ledger.StatementLine;
 import dk.ledgerline.ledger.Voucher;
@@ -178,6 +179,13 @@ public class LedgerStore {
                 .param("company", companyId).param("from", from).param("to", to).update();
     }
 
+    /** Closes a fiscal year to postings, or opens it again; the caller holds the year's row lock. */
+    public void setClosed(long companyId, LocalDate start, boolean closed) {
+        int updated = jdbc.sql("update fiscal_years set closed = :closed where company_id = :company and start_date = :start")
+                .param("company", companyId).param("start", start).param("closed", closed).update();
+        if (updated != 1) throw new IllegalStateException("fiscal year " + start + " of company " + companyId + " was to be " + (closed ? "closed" : "reopened") + " but is not there");
+    }
+
     /** Whether an open fiscal year holds {@code date}: for explaining why no number could be taken. */
     public boolean openFiscalYearHolds(long companyId, LocalDate date) {
         return jdbc.sql("select exists (select 1 from fiscal_years where company_id = :company and :date between start_date and end_date and not closed)")
@@ -199,7 +207,8 @@ public class LedgerStore {
      * is there; balance rows are added to in key order, so two postings never wait in a cycle.
      */
     public Optional<Written> writeVoucher(long companyId, LocalDate date, String text, String currency, BigDecimal rate, String source,
-                                          Instant now, long userId, VoucherKey reverses, List<Entry> entries, List<BalanceDelta> deltas) {
+                                          Instant now, long userId, VoucherKey reverses, List<Entry> entries, List<BalanceDelta> deltas,
+                                          boolean throughLocks) {
         int n = entries.size();
         int[] lines = new int[n], accounts = new int[n];
         long[] amounts = new long[n];
@@ -230,7 +239,8 @@ public class LedgerStore {
         return jdbc.sql("""
                 with numbered as (
                     update fiscal_years set next_voucher_number = next_voucher_number + 1
-                    where company_id = :company and :date between start_date and end_date and not closed and not locked @> cast(:date as date)
+                    where company_id = :company and :date between start_date and end_date and not closed
+                      and (cast(:throughLocks as boolean) or not locked @> cast(:date as date))
                     returning start_date, next_voucher_number - 1 as number
                 ), voucher as (
                     insert into vouchers (company_id, fiscal_year, number, date, text, currency, exchange_rate, source,
@@ -264,9 +274,41 @@ public class LedgerStore {
                 .param("lines", lines).param("accounts", accounts).param("amounts", amounts).param("currencyAmounts", currencyAmounts)
                 .param("vatCodes", vatCodes).param("texts", texts)
                 .param("month", month).param("balanceAccounts", balanceAccounts).param("balanceCodes", balanceCodes)
-                .param("debits", debits).param("credits", credits)
+                .param("debits", debits).param("credits", credits).param("throughLocks", throughLocks)
                 .query((rs, row) -> new Written(rs.getObject(1, LocalDate.class), rs.getInt(2), rs.getLong(3), rs.getLong(4)))
                 .optional();
+    }
+
+    /** The latest voucher of {@code source} in [from, to] that nothing reverses (a year's closing, found to reverse it). */
+    public Optional<Voucher> unreversedOfSource(long companyId, LocalDate from, LocalDate to, String source) {
+        List<Voucher> found = withEntries(companyId, jdbc.sql("select " + VOUCHER_COLUMNS + "\n" + """
+                 from vouchers v
+                 left join vouchers r on r.company_id = v.company_id and r.reverses_year = v.fiscal_year and r.reverses_number = v.number
+                 where v.company_id = :company and v.date between :from and :to and v.source = :source and r.number is null
+                 order by v.fiscal_year desc, v.number desc
+                 limit 1""")
+                .param("company", companyId).param("from", from).param("to", to).param("source", source)
+                .query(this::voucherHeader).list());
+        return found.stream().findFirst();
+    }
+
+    /**
+     * Debit and credit per account of the vouchers of {@code sources} dated on one of {@code dates}:
+     * the date index finds the few vouchers of those days, however long the range between them.
+     */
+    public Map<Integer, long[]> sumsOfSources(long companyId, Collection<LocalDate> dates, List<String> sources) {
+        Map<Integer, long[]> sums = new java.util.TreeMap<>();
+        jdbc.sql("""
+                select e.account, sum(case when e.amount > 0 then e.amount else 0 end)::bigint, sum(case when e.amount < 0 then e.amount else 0 end)::bigint
+                from vouchers v
+                join entries e on e.company_id = v.company_id and e.fiscal_year = v.fiscal_year and e.voucher_number = v.number
+                where v.company_id = :company and v.date = any(:dates::date[]) and v.source = any(:sources::text[])
+                group by e.account""")
+                .param("company", companyId)
+                .param("dates", dates.stream().map(java.sql.Date::valueOf).toArray(java.sql.Date[]::new))
+                .param("sources", sources.toArray(String[]::new))
+                .query(rs -> { sums.put(rs.getInt(1), new long[] {rs.getLong(2), rs.getLong(3)}); });
+        return sums;
     }
 
     public Optional<LocalDate> latestFiscalYearWithVoucher(long companyId, int number) {
@@ -306,6 +348,51 @@ public class LedgerStore {
                 .param("company", companyId).param("from", from).param("to", to)
                 .param("afterDate", after.date()).param("afterYear", after.fiscalYearStart()).param("afterNumber", after.number())
                 .param("limit", limit)
+                .query(this::voucherHeader).list());
+    }
+
+    /**
+     * Vouchers that match {@code search}, from the keyset position {@code from} (exclusive; null for
+     * the newest) towards older ones, or towards newer ones when {@code newer}; at most {@code limit},
+     * always in the order walked. The filters on lines are EXISTS subqueries on the entries' primary key.
+     */
+    public List<Voucher> searchVouchers(long companyId, dk.ledgerline.ledger.VoucherSearch search, VoucherPosition from, boolean newer, int limit) {
+        StringBuilder where = new StringBuilder("v.company_id = :company and v.date between :from and :to");
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("company", companyId);
+        params.put("from", search.from());
+        params.put("to", search.to());
+        if (search.text() != null) {
+            where.append(" and v.text ilike :pattern escape '\\'");
+            params.put("pattern", "%" + search.text().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (search.number() != null) {
+            where.append(" and v.number = :number");
+            params.put("number", search.number());
+        }
+        String entry = " and exists (select 1 from entries e where e.company_id = v.company_id and e.fiscal_year = v.fiscal_year and e.voucher_number = v.number and ";
+        if (search.account() != null) {
+            where.append(entry).append("e.account = :account)");
+            params.put("account", search.account());
+        }
+        if (search.amount() != null) {
+            where.append(entry).append("e.amount in (:amount, -:amount))");
+            params.put("amount", Math.abs(search.amount()));
+        }
+        if (from != null) {
+            where.append(newer ? " and (v.date, v.fiscal_year, v.number) > (:afterDate, :afterYear, :afterNumber)"
+                    : " and (v.date, v.fiscal_year, v.number) < (:afterDate, :afterYear, :afterNumber)");
+            params.put("afterDate", from.date());
+            params.put("afterYear", from.fiscalYearStart());
+            params.put("afterNumber", from.number());
+        }
+        String order = newer ? "v.date, v.fiscal_year, v.number" : "v.date desc, v.fiscal_year desc, v.number desc";
+        params.put("limit", limit);
+        return withEntries(companyId, jdbc.sql("select " + VOUCHER_COLUMNS + "\n" + """
+                 from vouchers v
+                 left join vouchers r on r.company_id = v.company_id and r.reverses_year = v.fiscal_year and r.reverses_number = v.number
+                 where\s""" + where + "\norder by " + order + "\nlimit :limit")
+                .params(params)
                 .query(this::voucherHeader).list());
     }
 
@@ -393,6 +480,17 @@ public class LedgerStore {
                 .list();
     }
 
+    /** The kept balances of the months in [fromMonth, beforeMonth), per month and account: no entry is read. */
+    public List<MonthlyBalance> monthlyBalances(long companyId, LocalDate fromMonth, LocalDate beforeMonth) {
+        return jdbc.sql("""
+                select month, account, sum(debit)::bigint, sum(credit)::bigint from account_balances
+                where company_id = :company and month >= :from and month < :before
+                group by month, account order by month, account""")
+                .param("company", companyId).param("from", fromMonth).param("before", beforeMonth)
+                .query((rs, n) -> new MonthlyBalance(rs.getObject(1, LocalDate.class), rs.getInt(2), rs.getLong(3), rs.getLong(4)))
+                .list();
+    }
+
     /** The parts of a balance query, added up: monthly balances, and entries added or taken away. */
     private static final class BalanceQuery {
         final Map<String, Object> params = new LinkedHashMap<>();
@@ -471,6 +569,12 @@ public class LedgerStore {
                 .param("date", through.date()).param("year", through.fiscalYearStart()).param("number", through.number())
                 .param("line", throughLine)
                 .query(Long.class).single();
+    }
+
+    /** The date of the company's earliest voucher; empty before its first. */
+    public Optional<LocalDate> firstVoucherDate(long companyId) {
+        return jdbc.sql("select min(date) from vouchers where company_id = :company")
+                .param("company", companyId).query(LocalDate.class).optional();
     }
 
     /** The start of the company's first fiscal year, before which nothing can be posted; empty without one. */

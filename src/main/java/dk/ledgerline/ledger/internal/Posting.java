@@ -223,10 +223,18 @@ public class Posting {
      * the year's row) if the date is open, writes voucher, entries and balances; then checks what was written.
      */
     public Voucher write(long companyId, long userId, Prepared prepared, String source, VoucherKey reverses, String field) {
+        return write(companyId, userId, prepared, source, reverses, field, false);
+    }
+
+    /**
+     * {@code throughLocks}: into a locked period too (a year-end closing dated in a period whose VAT is
+     * filed; it moves no VAT). The fiscal year must still be open.
+     */
+    private Voucher write(long companyId, long userId, Prepared prepared, String source, VoucherKey reverses, String field, boolean throughLocks) {
         // the database keeps microseconds; answer with what a later read will show
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         var written = store.writeVoucher(companyId, prepared.date(), prepared.text(), prepared.currency(), prepared.rate(),
-                source, now, userId, reverses, prepared.entries(), deltas(prepared));
+                source, now, userId, reverses, prepared.entries(), deltas(prepared), throughLocks);
         if (written.isEmpty()) {
             // Nothing was written: a single voucher is refused before its first write, so it needs no savepoint.
             throw new Rejected(List.of(whyNoNumber(companyId, prepared.date(), field)));
@@ -243,7 +251,11 @@ public class Posting {
     }
 
     private FieldError whyNoNumber(long companyId, LocalDate date, String field) {
-        if (!store.openFiscalYearHolds(companyId, date)) return new FieldError(field + "date", "no open fiscal year holds " + date);
+        if (!store.openFiscalYearHolds(companyId, date)) {
+            return store.fiscalYears(companyId).stream().filter(y -> y.contains(date) && y.closed()).findFirst()
+                    .map(closed -> new FieldError(field + "date", date + " lies in the fiscal year " + closed.label() + ", which is closed; reopen it to post into it"))
+                    .orElseGet(() -> new FieldError(field + "date", "no open fiscal year holds " + date));
+        }
         var locked = store.lockCovering(companyId, date)
                 .orElseThrow(() -> new IllegalStateException("an open fiscal year holds " + date + " and took no number, yet no lock covers it"));
         return new FieldError(field + "date", date + " lies in a locked period (" + locked.from() + " to " + locked.to() + ": " + locked.reason() + ")");
@@ -252,6 +264,12 @@ public class Posting {
     /** Writes entries that are already final (a reversal, a VAT settlement): checked for balance and accounts, not expanded. */
     public Voucher writeFinal(long companyId, long userId, LocalDate date, String text, String currency, BigDecimal rate, List<Entry> entries,
                        String source, VoucherKey reverses) {
+        return writeFinal(companyId, userId, date, text, currency, rate, entries, source, reverses, false);
+    }
+
+    /** As above; {@code throughLocks} as for {@link #write}: for the year-end closing alone. */
+    public Voucher writeFinal(long companyId, long userId, LocalDate date, String text, String currency, BigDecimal rate, List<Entry> entries,
+                       String source, VoucherKey reverses, boolean throughLocks) {
         long sum = entries.stream().mapToLong(Entry::amount).sum();
         if (sum != 0) throw new IllegalStateException("final entries of \"" + text + "\" do not balance: " + sum);
         if (date.isBefore(DATE_MIN) || date.isAfter(DATE_MAX)) {
@@ -270,7 +288,7 @@ public class Posting {
             Entry e = entries.get(i);
             numbered.add(new Entry(i + 1, e.account(), e.amount(), e.currencyAmount(), e.vatCode(), e.text() == null ? "" : e.text()));
         }
-        return write(companyId, userId, new Prepared(date, text, currency, rate, numbered), source, reverses, "");
+        return write(companyId, userId, new Prepared(date, text, currency, rate, numbered), source, reverses, "", throughLocks);
     }
 
     private static List<BalanceDelta> deltas(Prepared prepared) {
