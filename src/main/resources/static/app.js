@@ -222,6 +222,13 @@
     var doc = new DOMParser().parseFromString(html, 'text/html');
     document.title = doc.title;
     document.body.replaceWith(doc.body);
+    // a parsed document's scripts never run: the page's own (its grid, its charts) are started again, in order
+    Array.prototype.forEach.call(document.body.querySelectorAll('script[src]'), function (parsed) {
+      var script = document.createElement('script');
+      script.src = parsed.getAttribute('src');
+      script.async = false;
+      parsed.replaceWith(script);
+    });
     restoreUnsent();
   }
 
@@ -261,7 +268,7 @@
         report(request, outcome);
       }
       var headers = { 'Ledgerline-Request': '1', 'X-Request-Id': request.id, 'Idempotency-Key': key, 'Ledgerline-Timeout': String(deadline) };
-      if (form.dataset.swap) headers['Ledgerline-Swap'] = '1';
+      if (form.dataset.swap || form.dataset.append) headers['Ledgerline-Swap'] = '1';
       fetch(action, { method: 'POST', body: body, headers: headers, credentials: 'same-origin', signal: controller.signal })
         .then(function (response) {
           if (response.status === 401) {
@@ -283,6 +290,30 @@
             return;
           }
           var type = response.headers.get('Content-Type') || '';
+          // A form that adds to a list (the kassekladde's lines): the answer is the new row, or what is wrong.
+          if (form.dataset.append && type.indexOf('text/html') === 0 && (response.ok || (response.status >= 400 && response.status < 500))) {
+            return response.text().then(function (html) {
+              end(response.ok ? 'ok' : 'error');
+              done();
+              if (response.ok) {
+                var rows = document.createElement('tbody');
+                rows.innerHTML = html;
+                var target = document.querySelector(form.dataset.append);
+                var added = Array.prototype.slice.call(rows.children);
+                added.forEach(function (row) { target.appendChild(row); });
+                clear(form);
+                // the next line is a new submission with a key of its own
+                if (keyField) keyField.value = uuid();
+                form.dispatchEvent(new CustomEvent('ledgerline:appended', { bubbles: true, detail: { rows: added } }));
+              } else {
+                var state = stateOf(form);
+                state.dataset.state = 'failed';
+                state.innerHTML = html;
+                state.hidden = false;
+                form.dispatchEvent(new CustomEvent('ledgerline:refused', { bubbles: true, detail: { state: state } }));
+              }
+            });
+          }
           if (form.dataset.swap && response.ok) {
             return response.text().then(function (html) {
               end('ok');

@@ -73,15 +73,17 @@ public class Journals {
                 throw ProblemException.unprocessable("the journal is full", List.of(new FieldError("lines", "a journal holds at most " + Journal.LINES_MAX + " lines; post it first")));
             }
             int document = line.document() > 0 ? line.document() : store.nextDocument(companyId, journalId);
-            Journal.Line valid = check(new Journal.Line(0, document, line.date(), line.text(), line.account(), line.amount(), line.vatCode(), line.contraAccount()));
+            Journal.Line valid = check(companyId, new Journal.Line(0, document, line.date(), line.text(), line.account(), line.amount(), line.vatCode(), line.contraAccount()));
             return store.insertLine(companyId, journalId, valid);
         });
     }
 
     public Journal.Line updateLine(long companyId, long journalId, Journal.Line line) {
-        Journal.Line valid = check(line);
-        return tenants.inCompany(companyId, () -> store.updateLine(companyId, journalId, valid)
-                .orElseThrow(() -> ProblemException.notFound("line " + line.id() + " of journal " + journalId)));
+        return tenants.inCompany(companyId, () -> {
+            Journal.Line valid = check(companyId, line);
+            return store.updateLine(companyId, journalId, valid)
+                    .orElseThrow(() -> ProblemException.notFound("line " + line.id() + " of journal " + journalId));
+        });
     }
 
     public void deleteLine(long companyId, long journalId, long lineId) {
@@ -148,7 +150,8 @@ public class Journals {
         return new FieldError(where + rest, error.message());
     }
 
-    private Journal.Line check(Journal.Line line) {
+    /** A line is refused as soon as something about it is known to be wrong, an unknown account too, not first when it is posted. */
+    private Journal.Line check(long companyId, Journal.Line line) {
         List<FieldError> errors = new ArrayList<>();
         if (line.date() == null) errors.add(new FieldError("date", "is required (YYYY-MM-DD)"));
         if (line.text() == null || line.text().length() > VoucherDraft.TEXT_LENGTH_MAX) errors.add(new FieldError("text", "must be at most " + VoucherDraft.TEXT_LENGTH_MAX + " characters"));
@@ -156,6 +159,13 @@ public class Journals {
         if (line.amount() == 0) errors.add(new FieldError("amount", "must not be zero"));
         if (line.vatCode() != null && !vat.knows(line.vatCode())) errors.add(new FieldError("vatCode", "unknown VAT code \"" + line.vatCode() + "\""));
         if (line.contraAccount() != null && (line.contraAccount() < 1 || line.contraAccount() > Account.NUMBER_MAX)) errors.add(new FieldError("contraAccount", "must be an account number"));
+        if (errors.stream().noneMatch(e -> e.field().equals("account")) && ledger.account(companyId, line.account()).isEmpty()) {
+            errors.add(new FieldError("account", "account " + line.account() + " does not exist"));
+        }
+        if (line.contraAccount() != null && errors.stream().noneMatch(e -> e.field().equals("contraAccount"))
+                && ledger.account(companyId, line.contraAccount()).isEmpty()) {
+            errors.add(new FieldError("contraAccount", "account " + line.contraAccount() + " does not exist"));
+        }
         if (!errors.isEmpty()) throw ProblemException.unprocessable("the journal line is not valid", errors);
         return new Journal.Line(line.id(), line.document(), line.date(), line.text() == null ? "" : line.text().trim(), line.account(), line.amount(),
                 line.vatCode() == null || line.vatCode().isBlank() ? null : line.vatCode(), line.contraAccount());

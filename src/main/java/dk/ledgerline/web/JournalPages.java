@@ -58,7 +58,23 @@ public class JournalPages {
     public record PostedNotice(int count, VoucherRef first, VoucherRef last) {}
 
     public record JournalPage(Frame frame, Journal journal, List<Account> accounts, List<VatCode> vatCodes, LineForm form,
-                              Failure failure, PostedNotice posted) {}
+                              Failure failure, PostedNotice posted) {
+        public String accountName(int number) {
+            return accounts.stream().filter(a -> a.number() == number).map(Account::name).findFirst().orElse("");
+        }
+
+        /** The chart as the grid's account fields search it: number, name and the VAT code a line on it starts with. */
+        public String accountsJson() {
+            return JSON.writeValueAsString(accounts.stream().map(a -> new GridAccount(a.number(), a.name(), a.vatCode() == null ? "" : a.vatCode())).toList());
+        }
+    }
+
+    record GridAccount(int number, String name, String vat) {}
+
+    /** One line of the kassekladde as the grid appends it, or what was wrong with it. */
+    public record LineFragment(Journal.Line line, String deleteAction, boolean canBookkeep, String accountName) {}
+
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
 
     @GetMapping("/companies/{companyId}/journals")
     ModelAndView list(@RequestAttribute(AuthenticationFilter.PRINCIPAL) Principal principal,
@@ -87,9 +103,14 @@ public class JournalPages {
         return journalPage(principal, access, journalId, null, null, notice, 200);
     }
 
+    /**
+     * Adds a line. The grid asks with {@code Ledgerline-Swap} and gets the new row to append (or, for a
+     * mistake, 422 with what is wrong) and stays on the page; without script the page is shown again.
+     */
     @PostMapping("/companies/{companyId}/journals/{journalId}/lines")
     ModelAndView addLine(@RequestAttribute(AuthenticationFilter.PRINCIPAL) Principal principal,
-                         @RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access, @PathVariable long journalId, LineForm form) {
+                         @RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access, @PathVariable long journalId, LineForm form,
+                         @RequestHeader(name = "Ledgerline-Swap", required = false) String swap) {
         access.requireBookkeeper();
         try {
             FormFields fields = new FormFields();
@@ -102,9 +123,15 @@ public class JournalPages {
             fields.throwIfAny("Linjen blev ikke tilføjet.");
             Journal.Line line = new Journal.Line(0, document == null ? 0 : document, date, form.text() == null ? "" : form.text(),
                     account, amount, FormFields.optionalText(form.vatCode()), contra);
-            journals.addLine(access.companyId(), journalId, line);
+            Journal.Line added = journals.addLine(access.companyId(), journalId, line);
+            if ("1".equals(swap)) {
+                String name = ledger.account(access.companyId(), added.account()).map(Account::name).orElse("");
+                return Pages.render("tags/journalLineFragment", new LineFragment(added, base(access) + "/journals/" + journalId + "/lines/" + added.id() + "/delete",
+                        true, name));
+            }
             return Pages.seeOther(base(access) + "/journals/" + journalId + "#new-line");
         } catch (ProblemException e) {
+            if ("1".equals(swap)) return Pages.render("tags/failureFragment", Failure.of(e), e.status());
             return journalPage(principal, access, journalId, form, Failure.of(e), null, e.status());
         }
     }
@@ -157,7 +184,7 @@ public class JournalPages {
     /** A new line starts on the date of the last one, since a kassekladde is typed in date order. */
     private LineForm emptyLine(Journal journal) {
         LocalDate date = journal.lines().isEmpty() ? LocalDate.now(clock) : journal.lines().getLast().date();
-        return new LineForm("", date.toString(), "", "", "", "", "");
+        return new LineForm("", Labels.date(date), "", "", "", "", "");
     }
 
     private static VoucherRef ref(String text) {

@@ -153,6 +153,26 @@ final class Browser implements AutoCloseable {
         waitForNewPage(page);
     }
 
+    /** Submits a form whose answer is added to the page in place (the kassekladde's lines) and waits until {@code css} finds one more element. */
+    void submitAndWaitForOneMore(String formCss, String css) {
+        int before = all(css).size();
+        find(formCss + " button[type='submit']").click();
+        waitForCount(css, before + 1, WAIT);
+    }
+
+    /** Types into whatever has the focus, as a user at the keyboard does: focus moves as the page moves it. */
+    void keys(CharSequence... keys) {
+        new org.openqa.selenium.interactions.Actions(driver).sendKeys(keys).perform();
+    }
+
+    String focused() {
+        return (String) script("const e = document.activeElement; return e ? (e.name || e.id || e.tagName) : null;");
+    }
+
+    void waitForCount(String css, int count, Duration timeout) {
+        waiting(timeout).until(d -> d.findElements(By.cssSelector(css)).size() == count);
+    }
+
     void submit(String formCss) {
         clickAndWaitForPage(formCss + " button[type='submit']");
     }
@@ -232,6 +252,11 @@ final class Browser implements AutoCloseable {
 
     Object script(String javascript, Object... arguments) {
         return ((JavascriptExecutor) driver).executeScript(javascript, arguments);
+    }
+
+    /** A script that answers later: it calls the last argument with its result. */
+    Object asyncScript(String javascript, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeAsyncScript(javascript, arguments);
     }
 
     WebElement html() {
