@@ -38,6 +38,18 @@
     return h.slice(0, 8) + '-' + h.slice(8, 12) + '-' + h.slice(12, 16) + '-' + h.slice(16, 20) + '-' + h.slice(20);
   }
 
+  // ---- words ------------------------------------------------------------------------------------
+  // The page carries its language's texts (data-texts on its body); Danish words are the fallback
+  // only for a page that carries none. {0}, {1} are filled in from the arguments.
+  function say(key) {
+    var texts = {};
+    try { texts = JSON.parse(document.body.dataset.texts || '{}'); } catch (broken) { texts = {}; }
+    var value = texts['script.' + key];
+    if (value === undefined) return key;
+    var args = Array.prototype.slice.call(arguments, 1);
+    return value.replace(/\{(\d)\}/g, function (all, i) { return args[i] !== undefined ? String(args[i]) : all; });
+  }
+
   function storage() {
     try { return window.sessionStorage; } catch (blocked) { return null; }
   }
@@ -114,7 +126,7 @@
       var button = document.createElement('button');
       button.type = 'button';
       button.className = 'retry';
-      button.textContent = 'Prøv igen';
+      button.textContent = say('retry');
       button.addEventListener('click', retry);
       state.appendChild(document.createTextNode(' '));
       state.appendChild(button);
@@ -135,7 +147,7 @@
       offlineBanner.className = 'offline-banner';
       offlineBanner.id = 'offline';
       offlineBanner.setAttribute('role', 'alert');
-      offlineBanner.textContent = 'Ingen forbindelse. Det, du har sendt, sendes igen, så snart forbindelsen er tilbage.';
+      offlineBanner.textContent = say('offlineBanner');
       document.body.insertBefore(offlineBanner, document.body.firstChild);
     } else if (!visible && offlineBanner) {
       offlineBanner.remove();
@@ -208,7 +220,7 @@
         var el = form.elements.namedItem(name);
         if (el && 'value' in el) el.value = fields[name];
       });
-      show(form, 'restored', 'Det, du skrev, før du skulle logge ind igen, er sat ind igen. Tryk på knappen for at gemme det.');
+      show(form, 'restored', say('restored'));
     });
   }
 
@@ -221,6 +233,7 @@
   function replaceDocument(html) {
     var doc = new DOMParser().parseFromString(html, 'text/html');
     document.title = doc.title;
+    if (doc.documentElement.lang) document.documentElement.lang = doc.documentElement.lang;
     document.body.replaceWith(doc.body);
     // a parsed document's scripts never run: the page's own (its grid, its charts) are started again, in order
     Array.prototype.forEach.call(document.body.querySelectorAll('script[src]'), function (parsed) {
@@ -259,7 +272,7 @@
       var deadlineTimer = setTimeout(function () { request.timedOut = true; controller.abort(); }, deadline);
       var spinnerTimer = setTimeout(function () {
         request.spinnerAt = performance.now();
-        show(form, 'working', 'Arbejder …');
+        show(form, 'working', say('working'));
       }, SPINNER_AFTER_MS);
       function end(outcome) {
         clearTimeout(deadlineTimer);
@@ -285,7 +298,7 @@
               countDown(seconds);
             } else {
               done();
-              show(form, 'failed', 'Ledgerline har travlt lige nu, og intet er gemt endnu. Prøv igen om lidt.', retry);
+              show(form, 'failed', say('busyGaveUp'), retry);
             }
             return;
           }
@@ -342,31 +355,29 @@
           if (type.indexOf('text/html') === 0) {
             end('error');
             done();
-            show(form, 'failed', 'Det lykkedes ikke (fejl ' + response.status + '), og vi ved ikke, om det blev gemt. '
-              + 'Tryk Prøv igen: så bliver det aldrig gemt to gange.', retry);
+            show(form, 'failed', say('failedUnknown', response.status), retry);
             return;
           }
           return problemDetail(response).then(function (detail) {
             end('error');
             done();
-            show(form, 'failed', 'Det lykkedes ikke (fejl ' + response.status + ')' + (detail ? ': ' + detail : '.'), retry);
+            show(form, 'failed', detail ? say('failedDetail', response.status, detail) : say('failed', response.status), retry);
           });
         })
         .catch(function () {
           if (request.timedOut) {
             end('timeout');
             done();
-            show(form, 'failed', 'Det tog for lang tid (over ' + Math.round(deadline / 1000) + ' s), og vi ved ikke, om det blev gemt. '
-              + 'Tryk Prøv igen: så bliver det aldrig gemt to gange.', retry);
+            show(form, 'failed', say('timedOut', Math.round(deadline / 1000)), retry);
           } else if (resends < RESENDS_MAX) {
             end('offline');
             resends++;
-            show(form, 'offline', 'Ingen forbindelse. Sendes igen, så snart forbindelsen er tilbage.');
+            show(form, 'offline', say('offline'));
             resumeWhenOnline(attempt);
           } else {
             end('offline');
             done();
-            show(form, 'failed', 'Serveren svarer ikke, og vi ved ikke, om det blev gemt. Tryk Prøv igen: så bliver det aldrig gemt to gange.', retry);
+            show(form, 'failed', say('serverSilent'), retry);
           }
         });
     }
@@ -379,7 +390,7 @@
     }
 
     function countDown(seconds) {
-      show(form, 'busy', 'Travlt — prøver igen om ' + seconds + ' s');
+      show(form, 'busy', say('busyRetrying', seconds));
       if (seconds <= 1) {
         setTimeout(attempt, 1000);
         return;
@@ -420,12 +431,12 @@
     // waited for, with an id of its own ("nav-": the server joins it by user, page and time)
     var waited = { id: 'nav-' + uuid(), action: 'open', page: url.pathname, startedAt: performance.now(), spinnerAt: performance.now(), reported: false };
     navigation = {
-      spinner: setTimeout(function () { showHere('working', note || 'Henter …'); }, SPINNER_AFTER_MS),
+      spinner: setTimeout(function () { showHere('working', note || say('loading')); }, SPINNER_AFTER_MS),
       deadline: setTimeout(function () {
         window.stop();
         navigation = null;
         report(waited, 'timeout');
-        showHere('failed', 'Siden svarede ikke inden for ' + Math.round(deadline / 1000) + ' s. Prøv igen om lidt.', function () {
+        showHere('failed', say('pageTimedOut', Math.round(deadline / 1000)), function () {
           navigating(url, deadline, note, form);
           location.assign(url.href);
         });
@@ -517,6 +528,7 @@
     inFlight: function () { return inFlight.length; },
     watchingNavigation: function () { return navigation !== null; },
     stopWatchingNavigation: stopWatchingNavigation,
-    deadlineMs: DEADLINE_MS
+    deadlineMs: DEADLINE_MS,
+    text: say
   };
 })();

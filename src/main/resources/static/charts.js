@@ -3,6 +3,7 @@
 (function () {
   'use strict';
   var kroner = new Intl.NumberFormat('da-DK', { maximumFractionDigits: 0 });
+  var text = window.ledgerline ? window.ledgerline.text : function (key) { return key; };
 
   function spinners(data) {
     function series(name, values, color) {
@@ -13,8 +14,9 @@
       legend: { top: 0 },
       grid: { left: 40, right: 16, top: 32, bottom: 48 },
       xAxis: { type: 'category', data: data.labels, axisLabel: { hideOverlap: true } },
-      yAxis: { type: 'value', minInterval: 1, name: 'spinnere' },
-      series: [series('server', data.server, '#b42318'), series('net/browser', data.network, '#0b5cad'), series('opgivet', data.abandoned, '#8a94a0')]
+      yAxis: { type: 'value', minInterval: 1, name: text('chart.spinners') },
+      series: [series(text('chart.server'), data.server, '#b42318'), series(text('chart.network'), data.network, '#0b5cad'),
+        series(text('chart.abandoned'), data.abandoned, '#8a94a0')]
     };
   }
 
@@ -26,10 +28,10 @@
       xAxis: { type: 'category', data: data.labels },
       yAxis: { type: 'value', axisLabel: { formatter: function (v) { return kroner.format(v); } } },
       series: [
-        { name: 'Omsætning', type: 'bar', data: data.revenue, itemStyle: { color: '#0b5cad' }, barMaxWidth: 18 },
-        { name: 'Omkostninger', type: 'bar', data: data.expenses, itemStyle: { color: '#d08a2e' }, barMaxWidth: 18 },
-        { name: 'Resultat', type: 'line', data: data.result, itemStyle: { color: '#1a7f37' } },
-        { name: 'Resultat sidste år', type: 'line', data: data.lastYearResult, lineStyle: { type: 'dashed' }, itemStyle: { color: '#8a94a0' } }
+        { name: text('chart.revenue'), type: 'bar', data: data.revenue, itemStyle: { color: '#0b5cad' }, barMaxWidth: 18 },
+        { name: text('chart.expenses'), type: 'bar', data: data.expenses, itemStyle: { color: '#d08a2e' }, barMaxWidth: 18 },
+        { name: text('chart.result'), type: 'line', data: data.result, itemStyle: { color: '#1a7f37' } },
+        { name: text('chart.lastYearResult'), type: 'line', data: data.lastYearResult, lineStyle: { type: 'dashed' }, itemStyle: { color: '#8a94a0' } }
       ]
     };
   }
@@ -40,7 +42,7 @@
       grid: { left: 64, right: 16, top: 16, bottom: 32 },
       xAxis: { type: 'category', data: data.labels, axisLabel: { hideOverlap: true } },
       yAxis: { type: 'value', axisLabel: { formatter: function (v) { return kroner.format(v); } } },
-      series: [{ name: 'Likvide beholdninger', type: 'line', areaStyle: { opacity: 0.15 }, data: data.cash, itemStyle: { color: '#0b5cad' } }]
+      series: [{ name: text('chart.cash'), type: 'line', areaStyle: { opacity: 0.15 }, data: data.cash, itemStyle: { color: '#0b5cad' } }]
     };
   }
 

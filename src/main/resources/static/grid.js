@@ -6,6 +6,7 @@
 
   var form = document.getElementById('add-line');
   if (!form) return;
+  var text = window.ledgerline ? window.ledgerline.text : function (key) { return key; };
   var table = document.getElementById('lines');
   var body = table.tBodies[0];
   var status = document.getElementById('balance-status');
@@ -77,18 +78,18 @@
     var value = field.value.trim();
     if (field.name === 'date') {
       var date = parseDate(value, lastDate());
-      fieldError(field, value && !date ? '"' + value + '" er ikke en dato; skriv fx 10.03 eller 10.03.2025' : null);
+      fieldError(field, value && !date ? text('grid.notDate', value) : null);
       if (date) field.value = date;
     } else if (field.name === 'amount') {
       var ore = parseAmount(value);
-      fieldError(field, value && ore === null ? '"' + value + '" er ikke et entydigt beløb; skriv fx 1.250,00' : value && ore === 0 ? 'beløbet må ikke være 0' : null);
+      fieldError(field, value && ore === null ? text('grid.notAmount', value) : value && ore === 0 ? text('grid.zero') : null);
       if (ore) field.value = formatAmount(ore);
     } else if (field.dataset.accountField !== undefined) {
       var known = byNumber[value];
-      fieldError(field, value && !known ? 'konto ' + value + ' findes ikke i kontoplanen' : null);
+      fieldError(field, value && !known ? text('grid.unknownAccount', value) : null);
       nameOf(field).textContent = known ? known.name : '';
     } else if (field.name === 'document') {
-      fieldError(field, value && !/^\d{1,9}$/.test(value) ? 'bilagsnummeret er et helt tal' : null);
+      fieldError(field, value && !/^\d{1,9}$/.test(value) ? text('grid.documentNumber') : null);
     }
     showBalance();
   }
@@ -194,8 +195,8 @@
     Array.prototype.forEach.call(body.rows, function (row) {
       row.classList.toggle('unbalanced', open.indexOf(row.dataset.document) >= 0);
     });
-    status.textContent = open.length === 0 ? (body.rows.length ? 'Alle bilag balancerer.' : '')
-      : open.map(function (doc) { return 'Bilag ' + doc + ': difference ' + formatAmount(sums[doc]); }).join(' · ');
+    status.textContent = open.length === 0 ? (body.rows.length ? text('grid.allBalance') : '')
+      : open.map(function (doc) { return text('grid.difference', doc, formatAmount(sums[doc])); }).join(' · ');
     status.dataset.open = open.join(',');
   }
 
@@ -335,7 +336,7 @@
     var note = document.createElement('p');
     note.className = 'notice';
     note.id = 'draft-restored';
-    note.textContent = 'Linjen, du var i gang med, er sat ind igen.';
+    note.textContent = text('grid.restored');
     form.insertAdjacentElement('beforebegin', note);
   }
   form.elements.namedItem('date').focus();

@@ -32,7 +32,7 @@ public class AuthenticationFilter extends OncePerRequestFilter {
     public static final String PAGE_SCRIPT_HEADER = "Ledgerline-Request";
     /** A page to come back to after logging in; longer is not a page of ours. */
     static final int RETURN_PATH_LENGTH_MAX = 1_000;
-    private static final Set<String> PUBLIC_PAGES = Set.of("/login", "/signup", "/favicon.ico");
+    private static final Set<String> PUBLIC_PAGES = Set.of("/login", "/signup", "/language", "/favicon.ico");
 
     private final Identity identity;
     private final Clock clock;

@@ -8,13 +8,13 @@ public record CompanyAccess(long companyId, long userId, Role role) {
 
     public void requireBookkeeper() {
         if (!role.canBookkeep()) {
-            throw ProblemException.forbidden("your role in this company is " + role + "; bookkeeping needs OWNER or BOOKKEEPER");
+            throw ProblemException.forbidden(ProblemException.Message.of("role.bookkeeping", role));
         }
     }
 
     public void requireOwner() {
         if (!role.canManageMembers()) {
-            throw ProblemException.forbidden("your role in this company is " + role + "; this needs OWNER");
+            throw ProblemException.forbidden(ProblemException.Message.of("role.owner", role));
         }
     }
 }

@@ -8,6 +8,7 @@ import dk.ledgerline.identity.internal.TokenSigner;
 import dk.ledgerline.shared.CompanyCreated;
 import dk.ledgerline.shared.ProblemException;
 import dk.ledgerline.shared.ProblemException.FieldError;
+import dk.ledgerline.shared.ProblemException.Message;
 import dk.ledgerline.shared.TenantTransactions;
 import dk.ledgerline.shared.UnitOfWork;
 import dk.ledgerline.shared.VatPeriodType;
@@ -76,30 +77,40 @@ public class Identity {
         this.dummyHash = passwords.encode("a password nobody has, hashed for timing");
     }
 
-    public record User(long id, String email, String name) {}
+    /** {@code language}: the one the user reads the pages in. */
+    public record User(long id, String email, String name, dk.ledgerline.shared.Language language) {}
 
-    public record IssuedToken(String token, Instant expiresAt) {}
+    /** The user's own choice of language for the pages. */
+    public void setLanguage(long userId, dk.ledgerline.shared.Language language) {
+        tenants.withoutTenant(() -> {
+            store.updateLanguage(userId, language);
+            return null;
+        });
+    }
+
+    /** {@code userId}: whose it is, for what the caller does next (a login sets the user's language). */
+    public record IssuedToken(String token, Instant expiresAt, long userId) {}
 
     public User register(String email, String password, String name) {
         List<FieldError> errors = new ArrayList<>();
         String normalizedEmail = normalized(email);
         if (normalizedEmail.length() > EMAIL_LENGTH_MAX || !EMAIL.matcher(normalizedEmail).matches()) {
-            errors.add(new FieldError("email", "must be an e-mail address of at most " + EMAIL_LENGTH_MAX + " characters"));
+            errors.add(FieldError.of("email", "email.invalid", EMAIL_LENGTH_MAX));
         }
         if (password == null || password.length() < PASSWORD_LENGTH_MIN || password.length() > PASSWORD_LENGTH_MAX) {
-            errors.add(new FieldError("password", "must be between " + PASSWORD_LENGTH_MIN + " and " + PASSWORD_LENGTH_MAX + " characters"));
+            errors.add(FieldError.of("password", "length.between", PASSWORD_LENGTH_MIN, PASSWORD_LENGTH_MAX));
         }
         if (name == null || name.isBlank() || name.length() > NAME_LENGTH_MAX) {
-            errors.add(new FieldError("name", "must be between 1 and " + NAME_LENGTH_MAX + " characters"));
+            errors.add(FieldError.of("name", "length.between", 1, NAME_LENGTH_MAX));
         }
-        if (!errors.isEmpty()) throw ProblemException.unprocessable("the user cannot be created", errors);
+        if (!errors.isEmpty()) throw ProblemException.unprocessable(Message.of("user.notCreated"), errors);
         String hash = hash(password);
         return tenants.withoutTenant(() -> {
             Optional<Long> id = store.insertUser(normalizedEmail, name.trim(), hash, clock.instant());
             if (id.isEmpty()) {
-                throw new ProblemException(409, "E-mail already registered", "a user with e-mail " + normalizedEmail + " already exists");
+                throw new ProblemException(409, "E-mail already registered", Message.of("user.exists", normalizedEmail), List.of());
             }
-            return new User(id.get(), normalizedEmail, name.trim());
+            return new User(id.get(), normalizedEmail, name.trim(), dk.ledgerline.shared.Language.DEFAULT);
         });
     }
 
@@ -138,7 +149,7 @@ public class Identity {
     public IssuedToken renew(Principal principal, Duration lifetime) {
         Instant now = clock.instant();
         Instant expiresAt = now.plus(lifetime);
-        return new IssuedToken(tokens.issue(principal.userId(), now, expiresAt, principal.tokenId()), expiresAt);
+        return new IssuedToken(tokens.issue(principal.userId(), now, expiresAt, principal.tokenId()), expiresAt, principal.userId());
     }
 
     /**
@@ -175,15 +186,15 @@ public class Identity {
      */
     public IssuedToken changePassword(Principal principal, String currentPassword, String newPassword, Duration lifetime) {
         if (newPassword == null || newPassword.length() < PASSWORD_LENGTH_MIN || newPassword.length() > PASSWORD_LENGTH_MAX) {
-            throw ProblemException.unprocessable("the password cannot be changed",
-                    List.of(new FieldError("newPassword", "must be between " + PASSWORD_LENGTH_MIN + " and " + PASSWORD_LENGTH_MAX + " characters")));
+            throw ProblemException.unprocessable(Message.of("password.notChanged"),
+                    List.of(FieldError.of("newPassword", "length.between", PASSWORD_LENGTH_MIN, PASSWORD_LENGTH_MAX)));
         }
         String stored = tenants.withoutTenant(() -> store.passwordHash(principal.userId()))
-                .orElseThrow(() -> ProblemException.notFound("user " + principal.userId()));
+                .orElseThrow(() -> ProblemException.notFound(Message.of("user.notFound", principal.userId())));
         boolean matches = currentPassword != null && currentPassword.length() <= PASSWORD_LENGTH_MAX
                 && withHashingPermit(() -> passwords.matches(currentPassword, stored));
         if (!matches) {
-            throw ProblemException.unprocessable("the password cannot be changed", List.of(new FieldError("currentPassword", "is not the current password")));
+            throw ProblemException.unprocessable(Message.of("password.notChanged"), List.of(FieldError.of("currentPassword", "password.notCurrent")));
         }
         String hash = hash(newPassword);
         Instant now = nowInMillis();
@@ -198,7 +209,7 @@ public class Identity {
     /** A token of a new session, issued at {@code now}. */
     private IssuedToken issue(long userId, Instant now, Duration lifetime) {
         Instant expiresAt = now.plus(lifetime);
-        return new IssuedToken(tokens.issue(userId, now, expiresAt), expiresAt);
+        return new IssuedToken(tokens.issue(userId, now, expiresAt), expiresAt, userId);
     }
 
     /** A secret for {@code purpose}, the same on every node that shares the token signing key. */
@@ -223,14 +234,14 @@ public class Identity {
     public Company createCompany(long userId, String name, String cvr, VatPeriodType vatPeriod, Integer fiscalYearStartMonth) {
         List<FieldError> errors = new ArrayList<>();
         if (name == null || name.isBlank() || name.length() > NAME_LENGTH_MAX) {
-            errors.add(new FieldError("name", "must be between 1 and " + NAME_LENGTH_MAX + " characters"));
+            errors.add(FieldError.of("name", "length.between", 1, NAME_LENGTH_MAX));
         }
-        String cvrProblem = Cvr.problem(cvr);
-        if (cvrProblem != null) errors.add(new FieldError("cvr", cvrProblem));
-        if (vatPeriod == null) errors.add(new FieldError("vatPeriod", "must be one of MONTH, QUARTER, HALF_YEAR"));
+        Message cvrProblem = Cvr.problem(cvr);
+        if (cvrProblem != null) errors.add(new FieldError("cvr", cvrProblem.english(), cvrProblem));
+        if (vatPeriod == null) errors.add(FieldError.of("vatPeriod", "company.vatPeriod"));
         int startMonth = fiscalYearStartMonth == null ? 1 : fiscalYearStartMonth;
-        if (startMonth < 1 || startMonth > 12) errors.add(new FieldError("fiscalYearStartMonth", "must be a month number from 1 to 12"));
-        if (!errors.isEmpty()) throw ProblemException.unprocessable("the company cannot be created", errors);
+        if (startMonth < 1 || startMonth > 12) errors.add(FieldError.of("fiscalYearStartMonth", "company.startMonth"));
+        if (!errors.isEmpty()) throw ProblemException.unprocessable(Message.of("company.notCreated"), errors);
         long companyId = tenants.withoutTenant(store::nextCompanyId);
         return tenants.inCompany(companyId, () -> {
             store.insertCompany(companyId, name.trim(), cvr, vatPeriod, startMonth, userId, clock.instant());
@@ -252,14 +263,14 @@ public class Identity {
 
     public Company company(CompanyAccess access) {
         return tenants.readInCompany(access.companyId(), () -> store.company(access.companyId(), access.role()))
-                .orElseThrow(() -> ProblemException.notFound("company " + access.companyId()));
+                .orElseThrow(() -> ProblemException.notFound(Message.of("company.notFound", access.companyId())));
     }
 
     /** How often the company files VAT; the VAT module asks, the company record owns it. */
     public VatPeriodType vatPeriod(long companyId) {
         return tenants.readInCompany(companyId, () -> store.company(companyId, Role.VIEWER))
                 .map(Company::vatPeriod)
-                .orElseThrow(() -> ProblemException.notFound("company " + companyId));
+                .orElseThrow(() -> ProblemException.notFound(Message.of("company.notFound", companyId)));
     }
 
     public record Member(long userId, String email, String name, Role role) {}
@@ -271,13 +282,13 @@ public class Identity {
     /** Adds an existing user to the company, or changes their role. */
     public Member addMember(CompanyAccess access, String email, Role role) {
         access.requireOwner();
-        if (role == null) throw ProblemException.unprocessable("the member cannot be added", List.of(new FieldError("role", "must be one of OWNER, BOOKKEEPER, VIEWER")));
+        if (role == null) throw ProblemException.unprocessable(Message.of("member.notAdded"), List.of(FieldError.of("role", "member.role")));
         String normalizedEmail = normalized(email);
         IdentityStore.Credentials user = tenants.withoutTenant(() -> store.credentials(normalizedEmail))
-                .orElseThrow(() -> ProblemException.unprocessable("the member cannot be added",
-                        List.of(new FieldError("email", "no user is registered with e-mail " + normalizedEmail))));
+                .orElseThrow(() -> ProblemException.unprocessable(Message.of("member.notAdded"),
+                        List.of(FieldError.of("email", "member.unknownEmail", normalizedEmail))));
         return tenants.inCompany(access.companyId(), () -> {
-            if (role != Role.OWNER) keepAnOwnerBeside(access.companyId(), user.userId(), "role", "the member cannot be changed");
+            if (role != Role.OWNER) keepAnOwnerBeside(access.companyId(), user.userId(), "role", Message.of("member.notChanged"));
             store.upsertMembership(access.companyId(), user.userId(), role, clock.instant());
             membershipChanged(user.userId(), access.companyId());
             return store.members(access.companyId()).stream().filter(m -> m.userId() == user.userId()).findFirst().orElseThrow();
@@ -292,7 +303,7 @@ public class Identity {
     public boolean removeMember(CompanyAccess access, long userId) {
         access.requireOwner();
         return tenants.inCompany(access.companyId(), () -> {
-            keepAnOwnerBeside(access.companyId(), userId, "userId", "the member cannot be removed");
+            keepAnOwnerBeside(access.companyId(), userId, "userId", Message.of("member.notRemoved"));
             if (!store.deleteMembership(access.companyId(), userId)) return false;
             membershipChanged(userId, access.companyId());
             return true;
@@ -303,10 +314,10 @@ public class Identity {
      * Refuses a change that would leave the company without an owner. The owners' rows are locked
      * first, so two owners removing each other at once cannot both succeed.
      */
-    private void keepAnOwnerBeside(long companyId, long userId, String field, String title) {
+    private void keepAnOwnerBeside(long companyId, long userId, String field, Message title) {
         List<Long> owners = store.lockOwners(companyId);
         if (owners.size() == 1 && owners.getFirst() == userId) {
-            throw ProblemException.unprocessable(title, List.of(new FieldError(field, "a company keeps at least one owner; make someone else owner first")));
+            throw ProblemException.unprocessable(title, List.of(FieldError.of(field, "member.lastOwner")));
         }
     }
 

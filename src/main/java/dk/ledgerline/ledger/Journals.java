@@ -3,6 +3,7 @@ package dk.ledgerline.ledger;
 import dk.ledgerline.ledger.internal.JournalStore;
 import dk.ledgerline.shared.ProblemException;
 import dk.ledgerline.shared.ProblemException.FieldError;
+import dk.ledgerline.shared.ProblemException.Message;
 import dk.ledgerline.shared.TenantTransactions;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ public class Journals {
 
     public Journal create(long companyId, long userId, String name) {
         if (name == null || name.isBlank() || name.length() > Journal.NAME_LENGTH_MAX) {
-            throw ProblemException.unprocessable("the journal cannot be created", List.of(new FieldError("name", "must be between 1 and " + Journal.NAME_LENGTH_MAX + " characters")));
+            throw ProblemException.unprocessable(Message.of("journal.notCreated"), List.of(FieldError.of("name", "length.between", 1, Journal.NAME_LENGTH_MAX)));
         }
         return tenants.inCompany(companyId, () -> {
             long id = store.insertJournal(companyId, name.trim(), userId, clock.instant());
@@ -55,12 +56,12 @@ public class Journals {
 
     public Journal journal(long companyId, long journalId) {
         return tenants.readInCompany(companyId, () -> store.journal(companyId, journalId))
-                .orElseThrow(() -> ProblemException.notFound("journal " + journalId));
+                .orElseThrow(() -> ProblemException.notFound(Message.of("journal.notFound", journalId)));
     }
 
     public void delete(long companyId, long journalId) {
         tenants.inCompany(companyId, () -> {
-            if (!store.deleteJournal(companyId, journalId)) throw ProblemException.notFound("journal " + journalId);
+            if (!store.deleteJournal(companyId, journalId)) throw ProblemException.notFound(Message.of("journal.notFound", journalId));
             return null;
         });
     }
@@ -68,9 +69,9 @@ public class Journals {
     /** Adds a line; a line without a document number starts a new document. */
     public Journal.Line addLine(long companyId, long journalId, Journal.Line line) {
         return tenants.inCompany(companyId, () -> {
-            if (!store.lockJournal(companyId, journalId)) throw ProblemException.notFound("journal " + journalId);
+            if (!store.lockJournal(companyId, journalId)) throw ProblemException.notFound(Message.of("journal.notFound", journalId));
             if (store.lineCount(companyId, journalId) >= Journal.LINES_MAX) {
-                throw ProblemException.unprocessable("the journal is full", List.of(new FieldError("lines", "a journal holds at most " + Journal.LINES_MAX + " lines; post it first")));
+                throw ProblemException.unprocessable(Message.of("journal.full"), List.of(FieldError.of("lines", "journal.linesMax", Journal.LINES_MAX)));
             }
             int document = line.document() > 0 ? line.document() : store.nextDocument(companyId, journalId);
             Journal.Line valid = check(companyId, new Journal.Line(0, document, line.date(), line.text(), line.account(), line.amount(), line.vatCode(), line.contraAccount()));
@@ -82,13 +83,13 @@ public class Journals {
         return tenants.inCompany(companyId, () -> {
             Journal.Line valid = check(companyId, line);
             return store.updateLine(companyId, journalId, valid)
-                    .orElseThrow(() -> ProblemException.notFound("line " + line.id() + " of journal " + journalId));
+                    .orElseThrow(() -> ProblemException.notFound(Message.of("journal.lineNotFound", line.id(), journalId)));
         });
     }
 
     public void deleteLine(long companyId, long journalId, long lineId) {
         tenants.inCompany(companyId, () -> {
-            if (!store.deleteLine(companyId, journalId, lineId)) throw ProblemException.notFound("line " + lineId + " of journal " + journalId);
+            if (!store.deleteLine(companyId, journalId, lineId)) throw ProblemException.notFound(Message.of("journal.lineNotFound", lineId, journalId));
             return null;
         });
     }
@@ -99,10 +100,10 @@ public class Journals {
      */
     public PostingOutcome post(long companyId, long userId, long journalId) {
         return tenants.inCompany(companyId, () -> {
-            if (!store.lockJournal(companyId, journalId)) throw ProblemException.notFound("journal " + journalId);
+            if (!store.lockJournal(companyId, journalId)) throw ProblemException.notFound(Message.of("journal.notFound", journalId));
             List<Journal.Line> lines = store.lines(companyId, journalId);
             if (lines.isEmpty()) {
-                return new PostingOutcome.Rejected(List.of(new FieldError("lines", "the journal has no lines to post")));
+                return new PostingOutcome.Rejected(List.of(FieldError.of("lines", "journal.empty")));
             }
             Map<Integer, List<Journal.Line>> documents = new LinkedHashMap<>();
             for (Journal.Line line : lines) documents.computeIfAbsent(line.document(), d -> new ArrayList<>()).add(line);
@@ -116,7 +117,7 @@ public class Journals {
                 List<Journal.Line> origin = new ArrayList<>();
                 for (Journal.Line line : docLines) {
                     if (!line.date().equals(first.date())) {
-                        errors.add(new FieldError("line " + line.id(), "document " + document.getKey() + " has lines dated both " + first.date() + " and " + line.date() + "; a voucher has one date"));
+                        errors.add(FieldError.of("line " + line.id(), "journal.documentDates", document.getKey(), Message.date(first.date()), Message.date(line.date())));
                     }
                     draftLines.add(new VoucherDraft.Line(line.account(), line.amount(), line.vatCode(), line.text()));
                     origin.add(line);
@@ -147,26 +148,26 @@ public class Journals {
         Journal.Line line = m.group(2) == null ? origin.getFirst() : origin.get(Integer.parseInt(m.group(2)));
         String rest = m.group(3).isEmpty() ? "" : "." + m.group(3);
         String where = m.group(2) == null ? "document " + line.document() : "line " + line.id();
-        return new FieldError(where + rest, error.message());
+        return error.at(where + rest);
     }
 
     /** A line is refused as soon as something about it is known to be wrong, an unknown account too, not first when it is posted. */
     private Journal.Line check(long companyId, Journal.Line line) {
         List<FieldError> errors = new ArrayList<>();
-        if (line.date() == null) errors.add(new FieldError("date", "is required (YYYY-MM-DD)"));
-        if (line.text() == null || line.text().length() > VoucherDraft.TEXT_LENGTH_MAX) errors.add(new FieldError("text", "must be at most " + VoucherDraft.TEXT_LENGTH_MAX + " characters"));
-        if (line.account() < 1 || line.account() > Account.NUMBER_MAX) errors.add(new FieldError("account", "must be an account number"));
-        if (line.amount() == 0) errors.add(new FieldError("amount", "must not be zero"));
-        if (line.vatCode() != null && !vat.knows(line.vatCode())) errors.add(new FieldError("vatCode", "unknown VAT code \"" + line.vatCode() + "\""));
-        if (line.contraAccount() != null && (line.contraAccount() < 1 || line.contraAccount() > Account.NUMBER_MAX)) errors.add(new FieldError("contraAccount", "must be an account number"));
+        if (line.date() == null) errors.add(FieldError.of("date", "date.required"));
+        if (line.text() == null || line.text().length() > VoucherDraft.TEXT_LENGTH_MAX) errors.add(FieldError.of("text", "text.tooLong", VoucherDraft.TEXT_LENGTH_MAX));
+        if (line.account() < 1 || line.account() > Account.NUMBER_MAX) errors.add(FieldError.of("account", "account.invalid"));
+        if (line.amount() == 0) errors.add(FieldError.of("amount", "amount.zero"));
+        if (line.vatCode() != null && !vat.knows(line.vatCode())) errors.add(FieldError.of("vatCode", "vatCode.unknown", line.vatCode()));
+        if (line.contraAccount() != null && (line.contraAccount() < 1 || line.contraAccount() > Account.NUMBER_MAX)) errors.add(FieldError.of("contraAccount", "account.invalid"));
         if (errors.stream().noneMatch(e -> e.field().equals("account")) && ledger.account(companyId, line.account()).isEmpty()) {
-            errors.add(new FieldError("account", "account " + line.account() + " does not exist"));
+            errors.add(FieldError.of("account", "account.missing", line.account()));
         }
         if (line.contraAccount() != null && errors.stream().noneMatch(e -> e.field().equals("contraAccount"))
                 && ledger.account(companyId, line.contraAccount()).isEmpty()) {
-            errors.add(new FieldError("contraAccount", "account " + line.contraAccount() + " does not exist"));
+            errors.add(FieldError.of("contraAccount", "account.missing", line.contraAccount()));
         }
-        if (!errors.isEmpty()) throw ProblemException.unprocessable("the journal line is not valid", errors);
+        if (!errors.isEmpty()) throw ProblemException.unprocessable(Message.of("journal.lineInvalid"), errors);
         return new Journal.Line(line.id(), line.document(), line.date(), line.text() == null ? "" : line.text().trim(), line.account(), line.amount(),
                 line.vatCode() == null || line.vatCode().isBlank() ? null : line.vatCode(), line.contraAccount());
     }

@@ -9,6 +9,7 @@ import dk.ledgerline.ledger.internal.Posting;
 import dk.ledgerline.ledger.internal.VoucherCursor;
 import dk.ledgerline.shared.ProblemException;
 import dk.ledgerline.shared.ProblemException.FieldError;
+import dk.ledgerline.shared.ProblemException.Message;
 import dk.ledgerline.shared.TenantTransactions;
 import dk.ledgerline.shared.UnitOfWork;
 import java.time.Clock;
@@ -63,18 +64,18 @@ public class Ledger {
 
     public Account createAccount(long companyId, Account account) {
         List<FieldError> errors = new ArrayList<>();
-        if (account.number() < 1 || account.number() > Account.NUMBER_MAX) errors.add(new FieldError("number", "must be from 1 to " + Account.NUMBER_MAX));
+        if (account.number() < 1 || account.number() > Account.NUMBER_MAX) errors.add(FieldError.of("number", "number.range", 1, Account.NUMBER_MAX));
         if (account.name() == null || account.name().isBlank() || account.name().length() > Account.NAME_LENGTH_MAX) {
-            errors.add(new FieldError("name", "must be between 1 and " + Account.NAME_LENGTH_MAX + " characters"));
+            errors.add(FieldError.of("name", "length.between", 1, Account.NAME_LENGTH_MAX));
         }
-        if (account.type() == null) errors.add(new FieldError("type", "must be one of REVENUE, EXPENSE, ASSET, LIABILITY, EQUITY"));
-        if (account.vatCode() != null && !vat.knows(account.vatCode())) errors.add(new FieldError("vatCode", "unknown VAT code \"" + account.vatCode() + "\""));
-        if (!errors.isEmpty()) throw ProblemException.unprocessable("the account cannot be created", errors);
+        if (account.type() == null) errors.add(FieldError.of("type", "account.type"));
+        if (account.vatCode() != null && !vat.knows(account.vatCode())) errors.add(FieldError.of("vatCode", "vatCode.unknown", account.vatCode()));
+        if (!errors.isEmpty()) throw ProblemException.unprocessable(Message.of("account.notCreated"), errors);
         Account clean = new Account(account.number(), account.name().trim(), account.type(), account.vatCode(), account.standardAccount());
         return tenants.inCompany(companyId, () -> {
             // The database's uniqueness decides: of two creates racing for one number, the second is told.
             if (!store.insertAccount(companyId, clean, clock.instant())) {
-                throw ProblemException.conflict("account " + account.number() + " already exists");
+                throw ProblemException.conflict(Message.of("account.exists", account.number()));
             }
             return clean;
         });
@@ -92,8 +93,8 @@ public class Ledger {
      */
     public ImportResult importChart(long companyId, String csv) {
         ChartCsv.Parsed parsed = ChartCsv.read(csv == null ? "" : csv, vat::knows);
-        if (!parsed.errors().isEmpty()) throw ProblemException.unprocessable("the chart of accounts was not imported", parsed.errors());
-        if (parsed.accounts().isEmpty()) throw ProblemException.unprocessable("the chart of accounts was not imported", List.of(new FieldError("csv", "holds no accounts")));
+        if (!parsed.errors().isEmpty()) throw ProblemException.unprocessable(Message.of("chart.notImported"), parsed.errors());
+        if (parsed.accounts().isEmpty()) throw ProblemException.unprocessable(Message.of("chart.notImported"), List.of(FieldError.of("csv", "chart.empty")));
         return tenants.inCompany(companyId, () -> units.attempt(() -> {
             int created = 0, updated = 0, unchanged = 0;
             List<FieldError> errors = new ArrayList<>();
@@ -106,19 +107,19 @@ public class Ledger {
                 Account before = existing.get(account.number());
                 if (before == null) {
                     if (!store.insertAccount(companyId, account, clock.instant())) {
-                        throw ProblemException.conflict("account " + account.number() + " was created by another request during the import; nothing was imported, import again");
+                        throw ProblemException.conflict(Message.of("chart.raced", account.number()));
                     }
                     created++;
                 } else if (before.equals(account)) {
                     unchanged++;
                 } else if (before.type() != account.type() && store.hasPostings(companyId, account.number())) {
-                    errors.add(new FieldError("account " + account.number(), "has postings, so its type stays " + before.type()));
+                    errors.add(FieldError.of("account " + account.number(), "chart.typeKept", before.type()));
                 } else {
                     store.updateAccount(companyId, account);
                     updated++;
                 }
             }
-            if (!errors.isEmpty()) throw ProblemException.unprocessable("the chart of accounts was not imported", errors);
+            if (!errors.isEmpty()) throw ProblemException.unprocessable(Message.of("chart.notImported"), errors);
             return new ImportResult(created, updated, unchanged);
         }));
     }
@@ -139,13 +140,13 @@ public class Ledger {
                     || start.equals(years.getLast().end().plusDays(1))
                     || end.equals(years.getFirst().start().minusDays(1));
             if (!adjacent) {
-                throw ProblemException.unprocessable("the fiscal year cannot be opened", List.of(new FieldError("start",
-                        "must be " + years.getLast().end().plusDays(1) + " (after the last year) or " + years.getFirst().start().minusYears(1) + " (before the first)")));
+                throw ProblemException.unprocessable(Message.of("fiscalYear.notOpened"), List.of(FieldError.of("start", "fiscalYear.adjacent",
+                        Message.date(years.getLast().end().plusDays(1)), Message.date(years.getFirst().start().minusYears(1)))));
             }
             try {
                 store.insertFiscalYear(companyId, start, end);
             } catch (DuplicateKeyException raced) {
-                throw ProblemException.conflict("the fiscal year starting " + start + " was opened by another request just now");
+                throw ProblemException.conflict(Message.of("fiscalYear.raced", Message.date(start)));
             }
             return new FiscalYear(start, end, false);
         }));
@@ -219,21 +220,19 @@ public class Ledger {
         try {
             return tenants.inCompany(companyId, () -> units.attempt(() -> {
                 LocalDate yearStart = fiscalYearStart(companyId, fiscalYear)
-                        .orElseThrow(() -> ProblemException.notFound("voucher " + fiscalYear + "/" + number));
+                        .orElseThrow(() -> ProblemException.notFound(Message.of("voucher.notFound", fiscalYear + "/" + number)));
                 Voucher original = store.voucher(companyId, yearStart, number)
-                        .orElseThrow(() -> ProblemException.notFound("voucher " + fiscalYear + "/" + number));
+                        .orElseThrow(() -> ProblemException.notFound(Message.of("voucher.notFound", fiscalYear + "/" + number)));
                 if (SOURCE_VAT_SETTLEMENT.equals(original.source())) {
                     // Undoing a filed return's settlement would count its VAT again in the next open period.
-                    throw new Posting.Rejected(List.of(new FieldError("number", "voucher " + fiscalYear + "/" + number
-                            + " settles a filed VAT return and cannot be reversed; correct the VAT with a new voucher in an open period")));
+                    throw new Posting.Rejected(List.of(FieldError.of("number", "reversal.settlement", fiscalYear + "/" + number)));
                 }
                 if (YearEnd.SOURCES.contains(original.source())) {
-                    throw new Posting.Rejected(List.of(new FieldError("number", "voucher " + fiscalYear + "/" + number
-                            + " closes or reopens a fiscal year and cannot be reversed on its own; reopen the year instead")));
+                    throw new Posting.Rejected(List.of(FieldError.of("number", "reversal.yearEnd", fiscalYear + "/" + number)));
                 }
                 if (original.reversedBy() != null) {
-                    throw new Posting.Rejected(List.of(new FieldError("number", "voucher " + fiscalYear + "/" + number + " is already reversed by "
-                            + original.reversedBy().fiscalYear() + "/" + original.reversedBy().number())));
+                    throw new Posting.Rejected(List.of(FieldError.of("number", "reversal.twice", fiscalYear + "/" + number,
+                            original.reversedBy().fiscalYear() + "/" + original.reversedBy().number())));
                 }
                 List<Entry> mirrored = original.entries().stream()
                         .map(e -> new Entry(e.line(), e.account(), -e.amount(), e.currencyAmount() == null ? null : -e.currencyAmount(), e.vatCode(), e.text()))
@@ -244,7 +243,7 @@ public class Ledger {
                     return new PostingOutcome.Posted(List.of(posting.writeFinal(companyId, userId, date == null ? original.date() : date, text,
                             original.currency(), original.exchangeRate(), mirrored, "REVERSAL", new VoucherKey(yearStart, number))));
                 } catch (DuplicateKeyException raced) {
-                    throw new Posting.Rejected(List.of(new FieldError("number", "voucher " + fiscalYear + "/" + number + " was reversed by another request just now")));
+                    throw new Posting.Rejected(List.of(FieldError.of("number", "reversal.raced", fiscalYear + "/" + number)));
                 }
             }));
         } catch (Posting.Rejected rejected) {
@@ -318,14 +317,14 @@ public class Ledger {
             store.lockFiscalYears(companyId, from, to);
             for (LockedPeriod existing : store.locks(companyId)) {
                 if (!existing.to().isBefore(from) && !existing.from().isAfter(to)) {
-                    throw ProblemException.conflict(from + " to " + to + " overlaps the locked period " + existing.from() + " to " + existing.to());
+                    throw ProblemException.conflict(Message.of("lock.overlapsPeriod", Message.date(from), Message.date(to), Message.date(existing.from()), Message.date(existing.to())));
                 }
             }
             try {
                 store.insertLock(companyId, from, to, reason, userId, clock.instant());
             } catch (DataIntegrityViolationException overlapping) {
                 // The exclusion constraint: a lock outside every fiscal year takes no row lock above.
-                throw ProblemException.conflict(from + " to " + to + " overlaps a locked period");
+                throw ProblemException.conflict(Message.of("lock.overlaps", Message.date(from), Message.date(to)));
             }
             return null;
         }));

@@ -22,4 +22,12 @@ public sealed interface PostingOutcome {
             case Rejected rejected -> throw ProblemException.unprocessable(detail, rejected.errors());
         };
     }
+
+    /** The same, with a detail the pages say in the user's language. */
+    default List<Voucher> postedOrThrow(ProblemException.Message detail) {
+        return switch (this) {
+            case Posted posted -> posted.vouchers();
+            case Rejected rejected -> throw ProblemException.unprocessable(detail, rejected.errors());
+        };
+    }
 }

@@ -21,7 +21,8 @@ public interface VatTreatment {
 
     record Expanded(List<Part> parts) implements Expansion {}
 
-    record Invalid(String field, String message) implements Expansion {}
+    /** {@code error} names the line's own field ("vatCode"); the caller puts the line in front of it. */
+    record Invalid(dk.ledgerline.shared.ProblemException.FieldError error) implements Expansion {}
 
     /** {@code vat} tells a VAT entry from the base entry. */
     record Part(int account, long amount, String vatCode, boolean vat) {}

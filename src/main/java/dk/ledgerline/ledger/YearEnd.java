@@ -5,6 +5,7 @@ import dk.ledgerline.ledger.internal.LedgerStore.VoucherKey;
 import dk.ledgerline.ledger.internal.Posting;
 import dk.ledgerline.shared.ProblemException;
 import dk.ledgerline.shared.ProblemException.FieldError;
+import dk.ledgerline.shared.ProblemException.Message;
 import dk.ledgerline.shared.TenantTransactions;
 import dk.ledgerline.shared.UnitOfWork;
 import java.time.Clock;
@@ -60,7 +61,7 @@ public class YearEnd {
      * What closing would do now: the entries of the closing voucher, the result (positive for a
      * profit) and the reasons it cannot be done yet, if any. Shown to the owner before they confirm.
      */
-    public record Plan(FiscalYear year, int resultAccount, List<Entry> entries, long result, List<String> reasons) {
+    public record Plan(FiscalYear year, int resultAccount, List<Entry> entries, long result, List<Message> reasons) {
         public boolean possible() {
             return reasons.isEmpty();
         }
@@ -81,9 +82,9 @@ public class YearEnd {
             FiscalYear year = year(companyId, label);
             store.lockFiscalYears(companyId, year.start(), year.end());
             year = year(companyId, label);
-            if (year.closed()) throw ProblemException.conflict("the fiscal year " + label + " is already closed");
+            if (year.closed()) throw ProblemException.conflict(Message.of("yearEnd.alreadyClosed", label));
             Plan plan = plan(companyId, year, resultAccount);
-            if (!plan.possible()) throw refused("the fiscal year " + label + " cannot be closed", plan.reasons());
+            if (!plan.possible()) throw refused(Message.of("yearEnd.notClosed", label), plan.reasons());
             VoucherRef voucher = null;
             if (!plan.entries().isEmpty()) {
                 voucher = posting.writeFinal(companyId, userId, year.end(), "Årsafslutning " + label + ": årets resultat til konto " + plan.resultAccount(),
@@ -97,19 +98,19 @@ public class YearEnd {
     private Plan plan(long companyId, FiscalYear year, Integer resultAccount) {
         int target = resultAccount == null ? RESULT_ACCOUNT_DEFAULT : resultAccount;
         int label = year.label();
-        List<String> reasons = new ArrayList<>();
-        if (year.closed()) reasons.add("the fiscal year " + label + " is already closed");
+        List<Message> reasons = new ArrayList<>();
+        if (year.closed()) reasons.add(Message.of("yearEnd.alreadyClosed", label));
         LocalDate today = LocalDate.now(clock);
-        if (!year.end().isBefore(today)) reasons.add("the fiscal year " + label + " ends " + year.end() + "; it can be closed from " + year.end().plusDays(1));
+        if (!year.end().isBefore(today)) reasons.add(Message.of("yearEnd.notEnded", label, Message.date(year.end()), Message.date(year.end().plusDays(1))));
         for (FiscalYear earlier : store.fiscalYears(companyId)) {
             if (earlier.start().isBefore(year.start()) && !earlier.closed()) {
-                reasons.add("the fiscal year " + earlier.label() + " comes first and is not closed");
+                reasons.add(Message.of("yearEnd.earlierOpen", earlier.label()));
                 break;
             }
         }
         Optional<Account> account = store.account(companyId, target);
-        if (account.isEmpty()) reasons.add("the result account " + target + " does not exist");
-        else if (account.get().type() != AccountType.EQUITY) reasons.add("the result account " + target + " is " + account.get().type() + ", not EQUITY");
+        if (account.isEmpty()) reasons.add(Message.of("yearEnd.resultAccountMissing", target));
+        else if (account.get().type() != AccountType.EQUITY) reasons.add(Message.of("yearEnd.resultAccountNotEquity", target, account.get().type()));
         for (YearEndConditions condition : conditions) reasons.addAll(condition.beforeClosing(companyId, year));
 
         Map<Integer, Long> results = resultBalances(companyId, year);
@@ -135,16 +136,16 @@ public class YearEnd {
             FiscalYear year = year(companyId, label);
             store.lockFiscalYears(companyId, year.start(), year.end());
             year = year(companyId, label);
-            if (!year.closed()) throw ProblemException.conflict("the fiscal year " + label + " is not closed");
-            List<String> reasons = new ArrayList<>();
+            if (!year.closed()) throw ProblemException.conflict(Message.of("yearEnd.notClosedYet", label));
+            List<Message> reasons = new ArrayList<>();
             for (FiscalYear later : store.fiscalYears(companyId)) {
                 if (later.start().isAfter(year.start()) && later.closed()) {
-                    reasons.add("the fiscal year " + later.label() + " is closed; reopen it first");
+                    reasons.add(Message.of("yearEnd.laterClosed", later.label()));
                     break;
                 }
             }
             for (YearEndConditions condition : conditions) reasons.addAll(condition.beforeReopening(companyId, year));
-            if (!reasons.isEmpty()) throw refused("the fiscal year " + label + " cannot be reopened", reasons);
+            if (!reasons.isEmpty()) throw refused(Message.of("yearEnd.notReopened", label), reasons);
 
             store.setClosed(companyId, year.start(), false);
             VoucherRef reversal = null;
@@ -185,10 +186,10 @@ public class YearEnd {
 
     private FiscalYear year(long companyId, int label) {
         return store.fiscalYears(companyId).stream().filter(y -> y.label() == label).findFirst()
-                .orElseThrow(() -> ProblemException.notFound("the fiscal year " + label));
+                .orElseThrow(() -> ProblemException.notFound(Message.of("fiscalYear.notFound", label)));
     }
 
-    private static ProblemException refused(String detail, List<String> reasons) {
-        return ProblemException.unprocessable(detail, reasons.stream().map(r -> new FieldError("fiscalYear", r)).toList());
+    private static ProblemException refused(Message detail, List<Message> reasons) {
+        return ProblemException.unprocessable(detail, reasons.stream().map(r -> new FieldError("fiscalYear", r.english(), r)).toList());
     }
 }

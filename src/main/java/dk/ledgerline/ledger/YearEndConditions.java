@@ -1,5 +1,6 @@
 package dk.ledgerline.ledger;
 
+import dk.ledgerline.shared.ProblemException.Message;
 import java.util.List;
 
 /**
@@ -10,8 +11,8 @@ import java.util.List;
  */
 public interface YearEndConditions {
     /** Why {@code year} cannot be closed now, one reason each; empty when nothing stands in the way. */
-    List<String> beforeClosing(long companyId, FiscalYear year);
+    List<Message> beforeClosing(long companyId, FiscalYear year);
 
     /** Why {@code year} cannot be reopened now, one reason each; empty when nothing stands in the way. */
-    List<String> beforeReopening(long companyId, FiscalYear year);
+    List<Message> beforeReopening(long companyId, FiscalYear year);
 }

@@ -286,7 +286,7 @@ public class Reports {
     public record AccountStatement(int account, String name, Range range, long opening, List<StatementEntry> entries, long closing, String next) {}
 
     public AccountStatement accountStatement(long companyId, int account, Range range, String cursor, int limit) {
-        Account found = ledger.account(companyId, account).orElseThrow(() -> dk.ledgerline.shared.ProblemException.notFound("account " + account));
+        Account found = ledger.account(companyId, account).orElseThrow(() -> dk.ledgerline.shared.ProblemException.notFound(dk.ledgerline.shared.ProblemException.Message.of("account.notFound", account)));
         Ledger.StatementPage page = ledger.statementPage(companyId, account, range.from(), range.to(), cursor, limit);
         long running = page.broughtForward();
         List<StatementEntry> entries = new ArrayList<>();

@@ -7,6 +7,7 @@ import dk.ledgerline.ledger.Ledger;
 import dk.ledgerline.ledger.VoucherRef;
 import dk.ledgerline.shared.Amounts;
 import dk.ledgerline.shared.ProblemException;
+import dk.ledgerline.shared.ProblemException.Message;
 import dk.ledgerline.shared.TenantTransactions;
 import dk.ledgerline.shared.UnitOfWork;
 import dk.ledgerline.shared.VatPeriodType;
@@ -76,7 +77,7 @@ public class Vat {
      * What settling {@code period} would post now, and why it cannot be settled yet, if it cannot:
      * shown to the user before they confirm. The figures may still change until it is settled.
      */
-    public record SettlementPlan(VatReturn figures, List<Entry> entries, List<String> reasons) {
+    public record SettlementPlan(VatReturn figures, List<Entry> entries, List<Message> reasons) {
         public boolean possible() {
             return reasons.isEmpty();
         }
@@ -135,18 +136,18 @@ public class Vat {
     public VatReturn settle(long companyId, long userId, VatPeriod period) {
         LocalDate today = LocalDate.now(clock);
         if (!period.to().isBefore(today)) {
-            throw ProblemException.unprocessable("the VAT period " + period + " has not ended yet",
-                    List.of(new ProblemException.FieldError("period", "ends " + period.to() + "; it can be settled from " + period.to().plusDays(1))));
+            throw ProblemException.unprocessable(Message.of("vat.notEnded", period),
+                    List.of(ProblemException.FieldError.of("period", "vat.endsOn", Message.date(period.to()), Message.date(period.to().plusDays(1)))));
         }
         return tenants.inCompany(companyId, () -> units.attempt(() -> {
             ledger.holdPostings(companyId, period.from(), period.to());
             if (store.settledReturn(companyId, period).isPresent()) {
-                throw ProblemException.conflict("the VAT period " + period + " is already settled");
+                throw ProblemException.conflict(Message.of("vat.alreadySettled", period));
             }
-            List<String> reasons = reasonsAgainst(companyId, period);
+            List<Message> reasons = reasonsAgainst(companyId, period);
             if (!reasons.isEmpty()) {
-                throw ProblemException.unprocessable("the VAT period " + period + " cannot be settled",
-                        reasons.stream().map(r -> new ProblemException.FieldError("period", r)).toList());
+                throw ProblemException.unprocessable(Message.of("vat.notSettled", period),
+                        reasons.stream().map(r -> new ProblemException.FieldError("period", r.english(), r)).toList());
             }
             VatAccounts accounts = accounts(companyId);
             Figures figures = compute(companyId, period, accounts);
@@ -154,7 +155,7 @@ public class Vat {
             VoucherRef voucher = null;
             if (!entries.isEmpty()) {
                 voucher = ledger.postEntries(companyId, userId, period.to(), "Momsafregning " + period, entries, Ledger.SOURCE_VAT_SETTLEMENT)
-                        .postedOrThrow("the VAT period " + period + " cannot be settled").getFirst().ref();
+                        .postedOrThrow(Message.of("vat.notSettled", period)).getFirst().ref();
             }
             ledger.lock(companyId, userId, period.from(), period.to(), "Momsangivelse " + period);
             requireVatAccountsCleared(companyId, period, accounts);
@@ -166,16 +167,16 @@ public class Vat {
     }
 
     /** Why {@code period} cannot be settled now: it has not ended, it lies before the company's first period, or the one before it is open. */
-    private List<String> reasonsAgainst(long companyId, VatPeriod period) {
-        List<String> reasons = new ArrayList<>();
+    private List<Message> reasonsAgainst(long companyId, VatPeriod period) {
+        List<Message> reasons = new ArrayList<>();
         LocalDate today = LocalDate.now(clock);
-        if (!period.to().isBefore(today)) reasons.add("the VAT period " + period + " ends " + period.to() + "; it can be settled from " + period.to().plusDays(1));
+        if (!period.to().isBefore(today)) reasons.add(Message.of("vat.notEndedOn", period, Message.date(period.to()), Message.date(period.to().plusDays(1))));
         VatPeriod first = firstPeriod(companyId);
         if (period.to().isBefore(first.from())) {
-            reasons.add("the VAT period " + period + " lies before the company's first, " + first);
+            reasons.add(Message.of("vat.beforeFirst", period, first));
         } else if (!period.equals(first)) {
             VatPeriod previous = period.previous();
-            if (store.settledReturn(companyId, previous).isEmpty()) reasons.add("the VAT period " + previous + " before it is not settled; periods are settled in order");
+            if (store.settledReturn(companyId, previous).isEmpty()) reasons.add(Message.of("vat.previousOpen", previous));
         }
         return reasons;
     }

@@ -29,13 +29,13 @@ public record VatPeriod(VatPeriodType type, int year, int index) {
         Matcher m = pattern.matcher(text == null ? "" : text);
         String example = switch (type) { case MONTH -> "2026-11"; case QUARTER -> "2026-Q3"; case HALF_YEAR -> "2026-H2"; };
         if (!m.matches()) {
-            throw ProblemException.unprocessable("the company files VAT returns per " + type + "; a period looks like " + example,
-                    List.of(new ProblemException.FieldError("period", "\"" + text + "\" is not a " + type + " period")));
+            throw ProblemException.unprocessable(ProblemException.Message.of("vat.periodForm", type, example),
+                    List.of(ProblemException.FieldError.of("period", "vat.notPeriodOf", text, type)));
         }
         int year = Integer.parseInt(m.group(1));
         int index = Integer.parseInt(m.group(2));
         if (year < YEAR_MIN || year > YEAR_MAX || (type == VatPeriodType.MONTH && (index < 1 || index > 12))) {
-            throw ProblemException.unprocessable("no such VAT period", List.of(new ProblemException.FieldError("period", "\"" + text + "\" is not a valid period")));
+            throw ProblemException.unprocessable(ProblemException.Message.of("vat.noSuchPeriod"), List.of(ProblemException.FieldError.of("period", "vat.invalidPeriod", text)));
         }
         return new VatPeriod(type, year, index);
     }

@@ -52,9 +52,8 @@ public class AccountPages {
                           @RequestParam(required = false) Integer created, @RequestParam(required = false) Integer imported,
                           @RequestParam(required = false) Integer updated, @RequestParam(required = false) Integer unchanged) {
         String notice = null;
-        if (created != null) notice = "Konto " + created + " er oprettet.";
-        if (imported != null) notice = "Kontoplanen er indlæst: " + imported + " oprettet, " + (updated == null ? 0 : updated) + " opdateret, "
-                + (unchanged == null ? 0 : unchanged) + " uændret.";
+        if (created != null) notice = Languages.t("notice.accountCreated", created);
+        if (imported != null) notice = Languages.t("notice.chartImported", imported, updated == null ? 0 : updated, unchanged == null ? 0 : unchanged);
         return page(principal, access, notice, AccountForm.EMPTY, null, ImportForm.EMPTY, null, 200);
     }
 
@@ -67,7 +66,7 @@ public class AccountPages {
             Integer number = fields.wholeNumber("number", form.number());
             Integer standard = fields.optionalWholeNumber("standardAccount", form.standardAccount());
             AccountType type = type(form.type(), fields);
-            fields.throwIfAny("Kontoen blev ikke oprettet.");
+            fields.throwIfAny("form.accountNotCreated");
             Account created = ledger.createAccount(access.companyId(),
                     new Account(number, form.name(), type, FormFields.optionalText(form.vatCode()), standard));
             return Pages.seeOther("/companies/" + access.companyId() + "/accounts?created=" + created.number());
@@ -96,7 +95,7 @@ public class AccountPages {
 
     private ModelAndView page(Principal principal, CompanyAccess access, String notice, AccountForm form, Failure formFailure,
                               ImportForm importForm, Failure importFailure, int status) {
-        Frame frame = frames.company(principal, access, "Kontoplan", Frame.Section.ACCOUNTS);
+        Frame frame = frames.company(principal, access, Languages.t("title.accounts"), Frame.Section.ACCOUNTS);
         return Pages.render("accounts", new AccountsPage(frame, ledger.accounts(access.companyId()), vat.codes(), notice,
                 form, formFailure, importForm, importFailure), status);
     }
@@ -105,7 +104,7 @@ public class AccountPages {
         for (AccountType type : AccountType.values()) {
             if (type.name().equals(text)) return type;
         }
-        fields.add("type", "vælg en kontotype");
+        fields.add("type", "form.chooseAccountType");
         return null;
     }
 }

@@ -1,6 +1,7 @@
 package dk.ledgerline.web;
 
 import dk.ledgerline.shared.Amounts;
+import dk.ledgerline.shared.ProblemException.Message;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,26 +24,39 @@ public final class DanishAmounts {
 
     private DanishAmounts() {}
 
+    /** What is wrong with something typed as an amount, to be said in the user's language. */
+    public static final class NotAnAmount extends IllegalArgumentException {
+        private final Message message;
+
+        NotAnAmount(Message message) {
+            super(message.english());
+            this.message = message;
+        }
+
+        public Message message() {
+            return message;
+        }
+    }
+
     /**
      * Øre from what a user typed. Spaces (also non-breaking, as copied from a bank statement) and a
      * typographic minus are accepted. One separator followed by three digits ("1.250", "1,250") is
      * refused: it is 1250 kr. to one reader and 1,25 kr. to another, and money is never guessed.
      */
     public static long parse(String text) {
-        if (text == null || text.isBlank()) throw new IllegalArgumentException("skal udfyldes, fx 1.250,00");
-        if (text.length() > INPUT_LENGTH_MAX) throw new IllegalArgumentException("er for langt til at være et beløb");
+        if (text == null || text.isBlank()) throw new NotAnAmount(Message.of("amount.required"));
+        if (text.length() > INPUT_LENGTH_MAX) throw new NotAnAmount(Message.of("amount.tooLong"));
         String compact = text.strip().replace(" ", "").replace("\u00A0", "").replace("\u202F", "").replace('\u2212', '-');
         if (AMBIGUOUS.matcher(compact).matches()) {
             String whole = compact.replaceAll("[.,]", "");
-            throw new IllegalArgumentException("\"" + text.strip() + "\" er tvetydigt; skriv " + whole + ",00 for " + whole
-                    + " kr., ellers højst to decimaler");
+            throw new NotAnAmount(Message.of("amount.ambiguous", text.strip(), whole));
         }
         String canonical = canonical(compact);
-        if (canonical == null) throw new IllegalArgumentException("\"" + text.strip() + "\" er ikke et beløb; skriv fx 1.250,00 eller 1250.00");
+        if (canonical == null) throw new NotAnAmount(Message.of("amount.notAmount", text.strip()));
         try {
             return Amounts.parse(canonical);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("\"" + text.strip() + "\" er for stort eller har for mange decimaler");
+            throw new NotAnAmount(Message.of("amount.tooLargeOrPrecise", text.strip()));
         }
     }
 

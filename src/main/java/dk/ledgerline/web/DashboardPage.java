@@ -56,7 +56,7 @@ public class DashboardPage {
     @GetMapping("/companies/{companyId}")
     ModelAndView dashboard(@RequestAttribute(AuthenticationFilter.PRINCIPAL) Principal principal,
                            @RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access) {
-        Frame frame = frames.company(principal, access, "Oversigt", Frame.Section.DASHBOARD);
+        Frame frame = frames.company(principal, access, Languages.t("title.dashboard"), Frame.Section.DASHBOARD);
         LocalDate today = LocalDate.now(clock);
         KeyFigures.Overview overview = figures.overview(access.companyId(), today);
         List<VatPeriod> open = vat.openPeriods(access.companyId(), today);

@@ -25,7 +25,7 @@ class ErrorPages implements ErrorViewResolver {
         int code = status.value();
         // The request id filter has finished by the time the container dispatches to /error; its header stays on the response.
         String requestId = code >= 500 ? requestId() : null;
-        Failure failure = code == 404 ? new Failure("Adressen findes ikke, eller du har ikke adgang til den.", java.util.List.of()) : null;
+        Failure failure = code == 404 ? Failure.saying("label.failure.notFound") : null;
         ProblemPage page = new ProblemPage(Frames.anonymous(ProblemPage.heading(code)), code, ProblemPage.heading(code), failure, requestId, "/");
         return Pages.render("problem", page, code);
     }

@@ -1,5 +1,6 @@
 package dk.ledgerline.web;
 
+import dk.ledgerline.shared.Language;
 import dk.ledgerline.shared.ProblemException;
 import dk.ledgerline.shared.ProblemException.FieldError;
 import java.util.List;
@@ -26,12 +27,22 @@ public record Failure(String message, List<Item> items) {
         items = List.copyOf(items);
     }
 
+    /** In the user's language: the problem's and each field's message by its code; one without a code as the service worded it. */
     static Failure of(ProblemException problem) {
-        return of(problem.detail(), problem.errors());
+        Language language = Languages.current();
+        String message = problem.message() != null ? problem.message().in(language) : problem.detail();
+        return of(message, problem.errors());
     }
 
     static Failure of(String message, List<FieldError> errors) {
-        return new Failure(message, errors.stream().map(e -> new Item(e.field(), Labels.field(e.field()), e.message())).toList());
+        Language language = Languages.current();
+        return new Failure(message, errors.stream()
+                .map(e -> new Item(e.field(), Labels.field(e.field()), e.code() != null ? e.code().in(language) : e.message())).toList());
+    }
+
+    /** A failure of the pages' own, by the key of its text. */
+    static Failure saying(String key, Object... args) {
+        return new Failure(Languages.t(key, args), List.of());
     }
 
     /** The journal lines named by the errors, so their rows can be marked. */

@@ -72,9 +72,9 @@ public class FiscalYearPages {
                        @RequestParam(required = false) Integer closed, @RequestParam(required = false) Integer reopened,
                        @RequestParam(required = false) Integer opened) {
         // Only a year's number is echoed: a link cannot put words of its own on the page.
-        String notice = closed != null ? "Regnskabsåret " + closed + " er afsluttet: resultatet er overført til egenkapitalen, og året er lukket."
-                : reopened != null ? "Regnskabsåret " + reopened + " er genåbnet: afslutningen er tilbageført, og der kan bogføres i året igen."
-                : opened != null ? "Regnskabsåret " + opened + " er oprettet." : null;
+        String notice = closed != null ? Languages.t("notice.yearClosed", closed)
+                : reopened != null ? Languages.t("notice.yearReopened", reopened)
+                : opened != null ? Languages.t("notice.yearOpened", opened) : null;
         return yearsPage(principal, access, notice, null, 200);
     }
 
@@ -126,14 +126,14 @@ public class FiscalYearPages {
     }
 
     private ModelAndView yearsPage(Principal principal, CompanyAccess access, String notice, Failure failure, int status) {
-        Frame frame = frames.company(principal, access, "Regnskabsår", Frame.Section.REPORTS);
+        Frame frame = frames.company(principal, access, Languages.t("title.fiscalYears"), Frame.Section.REPORTS);
         return Pages.render("fiscalYears", new YearsPage(frame, ledger.fiscalYears(access.companyId()), LocalDate.now(clock), notice, failure), status);
     }
 
     private ModelAndView closingPage(Principal principal, CompanyAccess access, int label, Integer resultAccount, Failure failure, int status) {
         YearEnd.Plan plan = yearEnd.plan(access.companyId(), label, resultAccount);
         List<Account> chart = ledger.accounts(access.companyId());
-        Frame frame = frames.company(principal, access, "Årsafslutning " + label, Frame.Section.REPORTS);
+        Frame frame = frames.company(principal, access, Languages.t("title.closing", label), Frame.Section.REPORTS);
         return Pages.render("closing", new ClosingPage(frame, plan, chart.stream().collect(Collectors.toMap(Account::number, Function.identity())),
                 chart.stream().filter(a -> a.type() == AccountType.EQUITY).toList(), failure), status);
     }

@@ -25,11 +25,11 @@ final class FormFields {
 
     LocalDate date(String field, String text) {
         if (isBlank(text)) {
-            errors.add(new FieldError(field, "skal udfyldes (ÅÅÅÅ-MM-DD)"));
+            errors.add(FieldError.of(field, "form.dateRequired"));
             return null;
         }
         LocalDate date = parseDate(text.strip());
-        if (date == null) errors.add(new FieldError(field, "\"" + abbreviate(text) + "\" er ikke en dato; skriv fx 2025-03-10"));
+        if (date == null) errors.add(FieldError.of(field, "form.notDate", abbreviate(text)));
         return date;
     }
 
@@ -41,18 +41,18 @@ final class FormFields {
         try {
             return DanishAmounts.parse(text);
         } catch (IllegalArgumentException e) {
-            errors.add(new FieldError(field, e.getMessage()));
+            errors.add(e instanceof DanishAmounts.NotAnAmount not ? new FieldError(field, not.message().english(), not.message()) : new FieldError(field, e.getMessage()));
             return null;
         }
     }
 
     Integer wholeNumber(String field, String text) {
         if (isBlank(text)) {
-            errors.add(new FieldError(field, "skal udfyldes"));
+            errors.add(FieldError.of(field, "required"));
             return null;
         }
         if (!WHOLE_NUMBER.matcher(text.strip()).matches()) {
-            errors.add(new FieldError(field, "\"" + abbreviate(text) + "\" er ikke et helt tal"));
+            errors.add(FieldError.of(field, "form.notWholeNumber", abbreviate(text)));
             return null;
         }
         return Integer.parseInt(text.strip());
@@ -67,13 +67,13 @@ final class FormFields {
         return isBlank(text) ? null : text.strip();
     }
 
-    void add(String field, String message) {
-        errors.add(new FieldError(field, message));
+    void add(String field, String code, Object... args) {
+        errors.add(FieldError.of(field, code, args));
     }
 
-    /** Throws the collected mistakes as one 422 problem, the same shape the services use. */
+    /** Throws the collected mistakes as one 422 problem, the same shape the services use; {@code detail} is a code of the texts. */
     void throwIfAny(String detail) {
-        if (!errors.isEmpty()) throw ProblemException.unprocessable(detail, errors);
+        if (!errors.isEmpty()) throw ProblemException.unprocessable(ProblemException.Message.of(detail), errors);
     }
 
     private static LocalDate parseDate(String text) {

@@ -12,6 +12,11 @@ public record Frame(String title, String userName, Company company, Section sect
     /** The part of a company's pages the navigation marks as current. */
     public enum Section { DASHBOARD, ACCOUNTS, JOURNALS, VOUCHERS, REPORTS, VAT, MEMBERS, NONE }
 
+    /** The words of the page, in the language of the request. */
+    public dk.ledgerline.shared.Texts t() {
+        return Languages.texts();
+    }
+
     public boolean loggedIn() {
         return userName != null;
     }

@@ -31,12 +31,12 @@ class Frames {
 
     private String readOnlyBanner() {
         return readOnly.reason().map(r -> r.planned()
-                ? "Skrivebeskyttet under vedligeholdelse: " + r.detail() + " Du kan læse alt, men ikke gemme, til det er overstået."
-                : "Databasen skifter lige nu: du kan læse alt, men ikke gemme. Prøv igen om et øjeblik.").orElse(null);
+                ? Languages.t("label.readOnlyPlanned", r.detail())
+                : Languages.t("label.readOnlySwitching")).orElse(null);
     }
 
     private String userName(Principal principal) {
         // A user deleted while their session lives on still sees pages; the name is only a greeting.
-        return identity.user(principal.userId()).map(Identity.User::name).orElse("bruger " + principal.userId());
+        return identity.user(principal.userId()).map(Identity.User::name).orElse(Languages.t("label.userNumber", principal.userId()));
     }
 }

@@ -42,7 +42,7 @@ public class HomePages {
             FormFields fields = new FormFields();
             VatPeriodType period = vatPeriod(form.vatPeriod(), fields);
             Integer startMonth = fields.wholeNumber("fiscalYearStartMonth", form.fiscalYearStartMonth());
-            fields.throwIfAny("Virksomheden blev ikke oprettet.");
+            fields.throwIfAny("form.companyNotCreated");
             String cvr = form.cvr() == null ? null : form.cvr().strip();
             Company company = identity.createCompany(principal.userId(), form.name(), cvr, period, startMonth);
             return Pages.seeOther("/companies/" + company.id());
@@ -52,7 +52,7 @@ public class HomePages {
     }
 
     private ModelAndView page(Principal principal, CompanyForm form, Failure failure, int status) {
-        HomePage page = new HomePage(frames.user(principal, "Virksomheder"), identity.companies(principal.userId()), form, failure,
+        HomePage page = new HomePage(frames.user(principal, Languages.t("title.companies")), identity.companies(principal.userId()), form, failure,
                 identity.isPlatformOperator(principal.userId()));
         return Pages.render("home", page, status);
     }
@@ -61,7 +61,7 @@ public class HomePages {
         for (VatPeriodType type : VatPeriodType.values()) {
             if (type.name().equals(text)) return type;
         }
-        fields.add("vatPeriod", "vælg måned, kvartal eller halvår");
+        fields.add("vatPeriod", "form.chooseVatPeriod");
         return null;
     }
 }

@@ -115,12 +115,12 @@ public class JournalPages {
         try {
             FormFields fields = new FormFields();
             Integer document = fields.optionalWholeNumber("document", form.document());
-            if (document != null && document < 1) fields.add("document", "skal være et positivt tal");
+            if (document != null && document < 1) fields.add("document", "form.positive");
             LocalDate date = fields.date("date", form.date());
             Integer account = fields.wholeNumber("account", form.account());
             Long amount = fields.amount("amount", form.amount());
             Integer contra = fields.optionalWholeNumber("contraAccount", form.contraAccount());
-            fields.throwIfAny("Linjen blev ikke tilføjet.");
+            fields.throwIfAny("form.lineNotAdded");
             Journal.Line line = new Journal.Line(0, document == null ? 0 : document, date, form.text() == null ? "" : form.text(),
                     account, amount, FormFields.optionalText(form.vatCode()), contra);
             Journal.Line added = journals.addLine(access.companyId(), journalId, line);
@@ -151,7 +151,7 @@ public class JournalPages {
                       @RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access, @PathVariable long journalId) {
         access.requireBookkeeper();
         try {
-            List<Voucher> vouchers = journals.post(access.companyId(), principal.userId(), journalId).postedOrThrow("Kladden blev ikke bogført; intet er gemt. Ret linjerne og prøv igen.");
+            List<Voucher> vouchers = journals.post(access.companyId(), principal.userId(), journalId).postedOrThrow(ProblemException.Message.of("form.journalNotPosted"));
             VoucherRef first = vouchers.getFirst().ref();
             VoucherRef last = vouchers.getLast().ref();
             return Pages.seeOther(base(access) + "/journals/" + journalId + "?posted=" + vouchers.size()
@@ -169,14 +169,14 @@ public class JournalPages {
     }
 
     private ModelAndView listPage(Principal principal, CompanyAccess access, JournalForm form, Failure failure, int status) {
-        Frame frame = frames.company(principal, access, "Kassekladder", Frame.Section.JOURNALS);
+        Frame frame = frames.company(principal, access, Languages.t("title.journals"), Frame.Section.JOURNALS);
         return Pages.render("journals", new JournalsPage(frame, journals.journals(access.companyId()), form, failure), status);
     }
 
     private ModelAndView journalPage(Principal principal, CompanyAccess access, long journalId, LineForm form, Failure failure,
                                      PostedNotice posted, int status) {
         Journal journal = journals.journal(access.companyId(), journalId);
-        Frame frame = frames.company(principal, access, "Kassekladde: " + journal.name(), Frame.Section.JOURNALS);
+        Frame frame = frames.company(principal, access, Languages.t("title.journal", journal.name()), Frame.Section.JOURNALS);
         LineForm shown = form != null ? form : emptyLine(journal);
         return Pages.render("journal", new JournalPage(frame, journal, ledger.accounts(access.companyId()), vat.codes(), shown, failure, posted), status);
     }

@@ -42,8 +42,8 @@ public class MemberPages {
                          @RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access,
                          @RequestParam(required = false) String added, @RequestParam(required = false) String removed) {
         // Only an e-mail address is echoed: a link cannot put words of its own on the page.
-        String notice = added != null && E_MAIL.matcher(added).matches() ? added + " er tilføjet."
-                : removed != null && E_MAIL.matcher(removed).matches() ? removed + " er fjernet." : null;
+        String notice = added != null && E_MAIL.matcher(added).matches() ? Languages.t("notice.memberAdded", added)
+                : removed != null && E_MAIL.matcher(removed).matches() ? Languages.t("notice.memberRemoved", removed) : null;
         return page(principal, access, MemberForm.EMPTY, notice, null, 200);
     }
 
@@ -79,7 +79,7 @@ public class MemberPages {
     }
 
     private ModelAndView page(Principal principal, CompanyAccess access, MemberForm form, String notice, Failure failure, int status) {
-        Frame frame = frames.company(principal, access, "Brugere", Frame.Section.MEMBERS);
+        Frame frame = frames.company(principal, access, Languages.t("title.members"), Frame.Section.MEMBERS);
         return Pages.render("members", new MembersPage(frame, identity.members(access), form, notice, failure), status);
     }
 

@@ -23,10 +23,10 @@ import org.springframework.web.servlet.ModelAndView;
 public class OperatorPages {
     /** The windows an operator picks from, each with the width of its chart's bars. */
     public enum Window {
-        HOUR("1h", "Seneste time", Duration.ofHours(1), Duration.ofMinutes(1)),
-        DAY("24h", "Seneste døgn", Duration.ofDays(1), Duration.ofMinutes(30)),
-        WEEK("7d", "Seneste uge", Duration.ofDays(7), Duration.ofHours(6)),
-        QUARTER("90d", "Seneste 90 dage", Duration.ofDays(90), Duration.ofDays(1));
+        HOUR("1h", "label.window.hour", Duration.ofHours(1), Duration.ofMinutes(1)),
+        DAY("24h", "label.window.day", Duration.ofDays(1), Duration.ofMinutes(30)),
+        WEEK("7d", "label.window.week", Duration.ofDays(7), Duration.ofHours(6)),
+        QUARTER("90d", "label.window.quarter", Duration.ofDays(90), Duration.ofDays(1));
 
         final String code;
         final String label;
@@ -45,12 +45,12 @@ public class OperatorPages {
         }
 
         public String label() {
-            return label;
+            return Languages.t(label);
         }
 
         static Window of(String code) {
             for (Window w : values()) if (w.code.equals(code)) return w;
-            throw ProblemException.badRequest("vinduet skal være en af " + java.util.Arrays.stream(values()).map(Window::code).collect(Collectors.joining(", ")));
+            throw ProblemException.badRequest(Languages.t("label.windowOneOf", java.util.Arrays.stream(values()).map(Window::code).collect(Collectors.joining(", "))));
         }
     }
 
@@ -77,7 +77,7 @@ public class OperatorPages {
         Instant to = Instant.ofEpochSecond((clock.instant().getEpochSecond() / bucketSeconds + 1) * bucketSeconds);
         Instant from = to.minus(w.length);
         SpinnerSummary summary = spinners.summary(from, to, w.bucket);
-        return Pages.render("operatorSpinners", new SpinnersPage(frames.user(principal, "Ventetider: spinnere"), w, List.of(Window.values()), summary,
+        return Pages.render("operatorSpinners", new SpinnersPage(frames.user(principal, Languages.t("title.spinners")), w, List.of(Window.values()), summary,
                 chart(summary, from, to, w.bucket)));
     }
 

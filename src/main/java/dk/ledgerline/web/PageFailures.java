@@ -38,12 +38,12 @@ class PageFailures {
     private static ModelAndView unavailable(Exception e, HttpServletRequest request, HttpServletResponse response) {
         log.warn("Page answered 503: {}", e.toString());
         RetryAfter.DATABASE_UNAVAILABLE.set(response);
-        return page(request, 503, new Failure("Intet er ændret. Prøv igen om et øjeblik.", List.of()), null);
+        return page(request, 503, Failure.saying("label.failure.unavailable"), null);
     }
 
     @ExceptionHandler({TypeMismatchException.class, ServletRequestBindingException.class})
     ModelAndView badRequest(Exception e, HttpServletRequest request) {
-        return page(request, 400, new Failure("Adressen eller formularen indeholder en ugyldig værdi.", List.of()), null);
+        return page(request, 400, Failure.saying("label.failure.badRequest"), null);
     }
 
     @ExceptionHandler(Exception.class)
@@ -56,7 +56,7 @@ class PageFailures {
         log.error("Page failed", e);
         String requestId = MDC.get(RequestIdFilter.MDC_KEY);
         if (requestId == null) requestId = response.getHeader(RequestIdFilter.HEADER);
-        return page(request, 500, new Failure("Intet er ændret. Prøv igen, og oplys fejlnummeret, hvis det sker igen.", List.of()), requestId);
+        return page(request, 500, Failure.saying("label.failure.internal"), requestId);
     }
 
     private static ModelAndView page(HttpServletRequest request, int status, Failure failure, String requestId) {

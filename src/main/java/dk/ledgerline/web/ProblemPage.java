@@ -6,18 +6,11 @@ package dk.ledgerline.web;
  */
 public record ProblemPage(Frame frame, int status, String heading, Failure failure, String requestId, String backLink) {
 
+    /** The statuses with a heading of their own (label.problem.<status>); others say what their class says. */
+    private static final java.util.Set<Integer> HEADED = java.util.Set.of(400, 401, 403, 404, 405, 409, 413, 422, 503);
+
     static String heading(int status) {
-        return switch (status) {
-            case 400 -> "Forespørgslen kunne ikke læses";
-            case 401 -> "Du er ikke logget ind";
-            case 403 -> "Det har du ikke adgang til";
-            case 404 -> "Siden findes ikke";
-            case 405 -> "Den handling findes ikke her";
-            case 409 -> "Det kunne ikke lade sig gøre lige nu";
-            case 413 -> "Det sendte er for stort";
-            case 422 -> "Det kunne ikke gennemføres";
-            case 503 -> "Systemet er travlt lige nu";
-            default -> status >= 500 ? "Der skete en fejl hos os" : "Det kunne ikke gennemføres";
-        };
+        if (HEADED.contains(status)) return Languages.t("label.problem." + status);
+        return Languages.t(status >= 500 ? "label.problem.5xx" : "label.problem.422");
     }
 }

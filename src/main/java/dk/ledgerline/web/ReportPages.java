@@ -52,7 +52,7 @@ public class ReportPages {
     @GetMapping("/companies/{companyId}/reports")
     ModelAndView index(@RequestAttribute(AuthenticationFilter.PRINCIPAL) Principal principal,
                        @RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access) {
-        return Pages.render("reports", new IndexPage(frames.company(principal, access, "Rapporter", Frame.Section.REPORTS)));
+        return Pages.render("reports", new IndexPage(frames.company(principal, access, Languages.t("title.reports"), Frame.Section.REPORTS)));
     }
 
     @GetMapping("/companies/{companyId}/reports/trial-balance")
@@ -61,7 +61,7 @@ public class ReportPages {
                               @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         Reports.Range range = ranges.range(access.companyId(), from, to);
         Reports.TrialBalance report = reports.trialBalance(access.companyId(), range);
-        Frame frame = frames.company(principal, access, "Saldobalance", Frame.Section.REPORTS);
+        Frame frame = frames.company(principal, access, Languages.t("title.trialBalance"), Frame.Section.REPORTS);
         return Pages.render("trialBalance", new TrialBalancePage(frame, report, download(frame, "trial-balance.csv", range), drillDown(frame, range)));
     }
 
@@ -71,7 +71,7 @@ public class ReportPages {
                                @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         Reports.Range range = ranges.range(access.companyId(), from, to);
         Reports.ProfitAndLoss report = reports.profitAndLoss(access.companyId(), range);
-        Frame frame = frames.company(principal, access, "Resultatopgørelse", Frame.Section.REPORTS);
+        Frame frame = frames.company(principal, access, Languages.t("title.profitAndLoss"), Frame.Section.REPORTS);
         return Pages.render("profitAndLoss", new ProfitAndLossPage(frame, report, download(frame, "profit-and-loss.csv", range),
                 download(frame, "profit-and-loss.pdf", range), drillDown(frame, range)));
     }
@@ -82,7 +82,7 @@ public class ReportPages {
                               @RequestParam(required = false) String at) {
         LocalDate date = ranges.at(access.companyId(), at);
         Reports.BalanceSheet report = reports.balanceSheet(access.companyId(), date);
-        Frame frame = frames.company(principal, access, "Balance", Frame.Section.REPORTS);
+        Frame frame = frames.company(principal, access, Languages.t("title.balanceSheet"), Frame.Section.REPORTS);
         String csv = UriComponentsBuilder.fromPath(frame.base() + "/reports/balance-sheet.csv").queryParam("at", date).build().toUriString();
         String pdf = UriComponentsBuilder.fromPath(frame.base() + "/reports/balance-sheet.pdf").queryParam("at", date).build().toUriString();
         // a balance is the sum since the first year: its statement opens with the year's opening balance
@@ -98,7 +98,7 @@ public class ReportPages {
                                   @RequestParam(required = false) Integer account, @RequestParam(required = false) String from,
                                   @RequestParam(required = false) String to, @RequestParam(required = false) String cursor) {
         Reports.Range range = ranges.range(access.companyId(), from, to);
-        Frame frame = frames.company(principal, access, "Kontokort", Frame.Section.REPORTS);
+        Frame frame = frames.company(principal, access, Languages.t("title.accountStatement"), Frame.Section.REPORTS);
         List<Account> accounts = ledger.accounts(access.companyId());
         if (account == null) return Pages.render("accountStatement", new StatementPage(frame, accounts, null, range, null, null, null));
         Reports.AccountStatement statement = reports.accountStatement(access.companyId(), account, range, cursor, STATEMENT_PAGE_SIZE);

@@ -42,7 +42,7 @@ public class ReportPdfs {
         Reports.ProfitAndLoss p = reports.profitAndLoss(access.companyId(), ranges.range(access.companyId(), from, to));
         String period = Labels.date(p.range().from()) + "–" + Labels.date(p.range().to());
         return pdfs.download("resultatopgoerelse-" + p.range().from() + "-" + p.range().to() + ".pdf", "statement", new StatementDocument(
-                identity.company(access), "Resultatopgørelse", period, period,
+                identity.company(access), Languages.t("title.profitAndLoss"), period, period,
                 Labels.date(p.comparison().from()) + "–" + Labels.date(p.comparison().to()), p.statement(), LocalDate.now(clock)));
     }
 
@@ -51,8 +51,8 @@ public class ReportPdfs {
                                         @RequestParam(required = false) String at) {
         LocalDate date = ranges.at(access.companyId(), at);
         Reports.BalanceSheet b = reports.balanceSheet(access.companyId(), date);
-        return pdfs.download("balance-" + date + ".pdf", "statement", new StatementDocument(identity.company(access), "Balance",
-                "pr. " + Labels.date(date), Labels.date(date), Labels.date(b.comparisonAt()), b.statement(), LocalDate.now(clock)));
+        return pdfs.download("balance-" + date + ".pdf", "statement", new StatementDocument(identity.company(access), Languages.t("title.balanceSheet"),
+                Languages.t("label.atDate", Labels.date(date)), Labels.date(date), Labels.date(b.comparisonAt()), b.statement(), LocalDate.now(clock)));
     }
 
     @GetMapping("/companies/{companyId}/reports/trial-balance.pdf")

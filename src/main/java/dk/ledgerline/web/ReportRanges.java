@@ -19,15 +19,15 @@ class ReportRanges {
         FormFields fields = new FormFields();
         LocalDate fromDate = fields.optionalDate("from", from);
         LocalDate toDate = fields.optionalDate("to", to);
-        fields.throwIfAny("Perioden kunne ikke læses.");
+        fields.throwIfAny("form.rangeUnreadable");
         Reports.Range range = reports.range(companyId, fromDate, toDate);
         if (range.from().isAfter(range.to())) {
-            throw ProblemException.unprocessable("Perioden kunne ikke læses.", List.of(new ProblemException.FieldError("from",
-                    "fra-datoen " + Labels.date(range.from()) + " ligger efter til-datoen " + Labels.date(range.to()))));
+            throw ProblemException.unprocessable(ProblemException.Message.of("form.rangeUnreadable"), List.of(ProblemException.FieldError.of("from",
+                    "form.fromAfterTo", ProblemException.Message.date(range.from()), ProblemException.Message.date(range.to()))));
         }
         if (range.from().plusYears(Reports.RANGE_YEARS_MAX).isBefore(range.to())) {
-            throw ProblemException.unprocessable("Perioden er for lang.", List.of(new ProblemException.FieldError("to",
-                    "en rapport dækker højst " + Reports.RANGE_YEARS_MAX + " år")));
+            throw ProblemException.unprocessable(ProblemException.Message.of("form.rangeTooLong"), List.of(ProblemException.FieldError.of("to",
+                    "form.rangeYearsMax", Reports.RANGE_YEARS_MAX)));
         }
         return range;
     }
@@ -36,7 +36,7 @@ class ReportRanges {
     LocalDate at(long companyId, String at) {
         FormFields fields = new FormFields();
         LocalDate date = fields.optionalDate("at", at);
-        fields.throwIfAny("Datoen kunne ikke læses.");
+        fields.throwIfAny("form.dateUnreadable");
         return date != null ? date : reports.range(companyId, null, null).to();
     }
 }

@@ -3,6 +3,7 @@ package dk.ledgerline.web;
 import dk.ledgerline.identity.AuthenticationFilter;
 import dk.ledgerline.identity.Identity;
 import dk.ledgerline.identity.Principal;
+import dk.ledgerline.shared.Language;
 import dk.ledgerline.shared.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -46,7 +47,7 @@ public class SessionPages {
 
     @GetMapping("/login")
     ModelAndView loginForm(@org.springframework.web.bind.annotation.RequestParam(required = false) String next) {
-        return Pages.render("login", new LoginPage(Frames.anonymous("Log ind"),
+        return Pages.render("login", new LoginPage(Frames.anonymous(Languages.t("title.login")),
                 new LoginForm("", "", next), null));
     }
 
@@ -55,16 +56,40 @@ public class SessionPages {
         Optional<Identity.IssuedToken> session = identity.authenticate(form.email(), form.password(), Identity.SESSION_LIFETIME);
         if (session.isEmpty()) {
             // Never echo the password back into the page.
-            Failure failure = new Failure("Forkert e-mail eller adgangskode.", List.of());
-            return Pages.render("login", new LoginPage(Frames.anonymous("Log ind"), new LoginForm(form.email(), "", form.next()), failure), 422);
+            Failure failure = Failure.saying("label.failure.login");
+            return Pages.render("login", new LoginPage(Frames.anonymous(Languages.t("title.login")), new LoginForm(form.email(), "", form.next()), failure), 422);
         }
         AuthenticationFilter.setSessionCookie(response, session.get().token(), request.isSecure());
+        // the pages from here on speak the user's own language, on this browser too
+        identity.user(session.get().userId()).ifPresent(user -> Languages.remember(response, user.language(), request.isSecure()));
         return Pages.seeOther(form.nextOrHome());
+    }
+
+    /** {@code next}: the page the switch was made on, to return to. */
+    public record LanguageForm(String language, String next) {}
+
+    /**
+     * Switches the pages' language: kept in the user's account when someone is logged in, and in the
+     * browser either way. While the database takes no writes, the browser's choice still holds.
+     */
+    @PostMapping("/language")
+    ModelAndView language(LanguageForm form, HttpServletRequest request, HttpServletResponse response) {
+        Language language = Language.of(form.language());
+        if (request.getAttribute(AuthenticationFilter.PRINCIPAL) instanceof Principal principal) {
+            try {
+                identity.setLanguage(principal.userId(), language);
+            } catch (RuntimeException e) {
+                if (!dk.ledgerline.shared.TransientFailures.isUnavailable(e)) throw e;
+                log.warn("Kept the language in the browser only: {}", e.toString());
+            }
+        }
+        Languages.remember(response, language, request.isSecure());
+        return Pages.seeOther(AuthenticationFilter.isLocalPath(form.next()) ? form.next() : "/");
     }
 
     @GetMapping("/signup")
     ModelAndView signupForm() {
-        return Pages.render("signup", new SignupPage(Frames.anonymous("Opret bruger"), SignupForm.EMPTY, null));
+        return Pages.render("signup", new SignupPage(Frames.anonymous(Languages.t("title.signup")), SignupForm.EMPTY, null));
     }
 
     @PostMapping("/signup")
@@ -74,7 +99,7 @@ public class SessionPages {
             user = identity.register(form.email(), form.password(), form.name());
         } catch (ProblemException e) {
             SignupForm shown = new SignupForm(form.name(), form.email(), "");
-            return Pages.render("signup", new SignupPage(Frames.anonymous("Opret bruger"), shown, Failure.of(e)), e.status());
+            return Pages.render("signup", new SignupPage(Frames.anonymous(Languages.t("title.signup")), shown, Failure.of(e)), e.status());
         }
         AuthenticationFilter.startSession(request, response, identity.startSession(user.id()).token(), user.id());
         return Pages.seeOther("/");

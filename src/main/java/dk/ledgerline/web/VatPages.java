@@ -88,7 +88,7 @@ public class VatPages {
                          @RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access,
                          @RequestParam(required = false) Integer year, @RequestParam(required = false) String settled) {
         // Only a period's label is echoed: a link cannot put words of its own on the page.
-        String notice = settled == null || !PERIOD_LABEL.matcher(settled).matches() ? null : "Momsperioden " + periodName(access, settled) + " er afregnet og låst.";
+        String notice = settled == null || !PERIOD_LABEL.matcher(settled).matches() ? null : Languages.t("notice.vatSettled", periodName(access, settled));
         return page(principal, access, year(year), notice, null, 200);
     }
 
@@ -116,12 +116,12 @@ public class VatPages {
         Vat.SettlementPlan plan = vat.settlementPlan(access.companyId(), period);
         java.util.Map<Integer, String> names = new java.util.HashMap<>();
         ledger.accounts(access.companyId()).forEach(a -> names.put(a.number(), a.name()));
-        Frame frame = frames.company(principal, access, "Afregn moms for " + Labels.vatPeriod(period), Frame.Section.VAT);
+        Frame frame = frames.company(principal, access, Languages.t("title.vatSettlement", Labels.vatPeriod(period)), Frame.Section.VAT);
         return Pages.render("vatSettlement", new SettlementPage(frame, plan, names, failure), status);
     }
 
     private ModelAndView page(Principal principal, CompanyAccess access, int year, String notice, Failure failure, int status) {
-        Frame frame = frames.company(principal, access, "Moms " + year, Frame.Section.VAT);
+        Frame frame = frames.company(principal, access, Languages.t("title.vat", year), Frame.Section.VAT);
         VatPeriod first = vat.firstPeriod(access.companyId());
         List<VatReturn> returns = vat.returnsOfYear(access.companyId(), year).stream().filter(r -> !r.period().to().isBefore(first.from())).toList();
         LocalDate today = LocalDate.now(clock);
@@ -147,7 +147,7 @@ public class VatPages {
 
     private int year(Integer asked) {
         if (asked == null) return LocalDate.now(clock).getYear();
-        if (asked < YEAR_MIN || asked > YEAR_MAX) throw ProblemException.badRequest("året skal ligge mellem " + YEAR_MIN + " og " + YEAR_MAX);
+        if (asked < YEAR_MIN || asked > YEAR_MAX) throw ProblemException.badRequest(Languages.t("label.yearRange", YEAR_MIN, YEAR_MAX));
         return asked;
     }
 }

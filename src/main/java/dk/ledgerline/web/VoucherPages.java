@@ -79,16 +79,16 @@ public class VoucherPages {
                       @RequestParam(required = false) String account, @RequestParam(required = false) String number,
                       @RequestParam(required = false) String cursor, @RequestParam(required = false) String dir) {
         Search typed = new Search(blankIfNull(from), blankIfNull(to), blankIfNull(q), blankIfNull(amount), blankIfNull(account), blankIfNull(number));
-        Frame frame = frames.company(principal, access, "Bilag", Frame.Section.VOUCHERS);
+        Frame frame = frames.company(principal, access, Languages.t("title.vouchers"), Frame.Section.VOUCHERS);
         FormFields fields = new FormFields();
         LocalDate fromDate = fields.optionalDate("from", from);
         LocalDate toDate = fields.optionalDate("to", to);
         Long amountMinor = typed.amount().isBlank() ? null : fields.amount("amount", typed.amount());
         Integer accountNumber = fields.optionalWholeNumber("account", account);
         Integer voucherNumber = fields.optionalWholeNumber("number", number);
-        if (typed.text().length() > VoucherSearch.TEXT_LENGTH_MAX) fields.add("text", "højst " + VoucherSearch.TEXT_LENGTH_MAX + " tegn");
+        if (typed.text().length() > VoucherSearch.TEXT_LENGTH_MAX) fields.add("text", "text.tooLong", VoucherSearch.TEXT_LENGTH_MAX);
         try {
-            fields.throwIfAny("Søgningen kunne ikke læses.");
+            fields.throwIfAny("form.searchUnreadable");
         } catch (ProblemException e) {
             return Pages.render("vouchers", new VouchersPage(frame, List.of(), typed, null, null, Failure.of(e)), e.status());
         }
@@ -127,8 +127,8 @@ public class VoucherPages {
         try {
             FormFields fields = new FormFields();
             LocalDate date = fields.optionalDate("date", form.date());
-            fields.throwIfAny("Bilaget blev ikke tilbageført.");
-            Voucher reversal = ledger.reverse(access.companyId(), principal.userId(), fiscalYear, number, date).postedOrThrow("Bilaget blev ikke tilbageført; intet er gemt.").getFirst();
+            fields.throwIfAny("form.notReversed");
+            Voucher reversal = ledger.reverse(access.companyId(), principal.userId(), fiscalYear, number, date).postedOrThrow(ProblemException.Message.of("form.notReversedNothingStored")).getFirst();
             return Pages.seeOther("/companies/" + access.companyId() + "/vouchers/" + reversal.fiscalYear() + "/" + reversal.number());
         } catch (ProblemException e) {
             return voucherPage(principal, access, fiscalYear, number, form, Failure.of(e), e.status());
@@ -141,7 +141,7 @@ public class VoucherPages {
                 .orElseThrow(() -> ProblemException.notFound("bilag " + fiscalYear + "/" + number));
         Map<Integer, Account> accounts = ledger.accounts(access.companyId()).stream().collect(Collectors.toMap(Account::number, Function.identity()));
         String registeredBy = identity.user(voucher.registeredBy()).map(u -> u.name() + " (" + u.email() + ")").orElse("bruger " + voucher.registeredBy());
-        Frame frame = frames.company(principal, access, "Bilag " + fiscalYear + "/" + number, Frame.Section.VOUCHERS);
+        Frame frame = frames.company(principal, access, Languages.t("title.voucher", fiscalYear + "/" + number), Frame.Section.VOUCHERS);
         return Pages.render("voucher", new VoucherPage(frame, voucher, accounts, registeredBy, form, failure), status);
     }
 }

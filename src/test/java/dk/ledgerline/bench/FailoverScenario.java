@@ -63,8 +63,13 @@ public final class FailoverScenario {
     static final int TRAINING_PORT_OFFSET = 9;
     /** How long a stopping node keeps serving with its readiness down: several of the load balancer's checks. */
     static final Duration DRAIN = Duration.ofSeconds(3);
-    /** After a node is ready again, the load balancer's checks take it in: its rise, and a margin. */
-    static final Duration TAKEN_IN = Duration.ofSeconds(3);
+    /**
+     * After a node is ready again, the load balancer's checks take it in (its rise, and a margin) and
+     * its slowstart gives it its whole share; only then is the next node stopped, as the runbook says
+     * (deploy/runbooks/planned-maintenance.md). Stopping the next one sooner left all load on a node
+     * at a fraction of its share and cold, and it refused writes.
+     */
+    static final Duration TAKEN_IN = Duration.ofSeconds(3).plus(Duration.parse("PT" + LoadBalancer.SLOWSTART.toUpperCase(Locale.ROOT)));
     /** Load goes on this long after the last restart. */
     static final Duration AFTER_RESTARTS = Duration.ofSeconds(5);
 

@@ -32,10 +32,10 @@ class DanishAmountsTest {
     void oneSeparatorBeforeThreeDigitsIsRefusedAsAmbiguousRatherThanGuessed() {
         assertThatThrownBy(() -> DanishAmounts.parse("1.250"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("\"1.250\" er tvetydigt; skriv 1250,00 for 1250 kr., ellers højst to decimaler");
+                .satisfies(danish("\"1.250\" er tvetydigt; skriv 1250,00 for 1250 kr., ellers højst to decimaler"));
         assertThatThrownBy(() -> DanishAmounts.parse("-1,250"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("\"-1,250\" er tvetydigt; skriv -1250,00 for -1250 kr., ellers højst to decimaler");
+                .satisfies(danish("\"-1,250\" er tvetydigt; skriv -1250,00 for -1250 kr., ellers højst to decimaler"));
     }
 
     @Test
@@ -43,20 +43,20 @@ class DanishAmountsTest {
         for (String wrong : new String[] {"abc", "1,2,3", "12.34.56", "1.25,00", "1250,001", "--5", "5-", "1.250,00.00", "kr 100"}) {
             assertThatThrownBy(() -> DanishAmounts.parse(wrong)).as(wrong)
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessage("\"" + wrong + "\" er ikke et beløb; skriv fx 1.250,00 eller 1250.00");
+                    .satisfies(danish("\"" + wrong + "\" er ikke et beløb; skriv fx 1.250,00 eller 1250.00"));
         }
     }
 
     @Test
     void anEmptyFieldIsRefusedAsMissing() {
-        assertThatThrownBy(() -> DanishAmounts.parse("  ")).hasMessage("skal udfyldes, fx 1.250,00");
-        assertThatThrownBy(() -> DanishAmounts.parse(null)).hasMessage("skal udfyldes, fx 1.250,00");
+        assertThatThrownBy(() -> DanishAmounts.parse("  ")).satisfies(danish("skal udfyldes, fx 1.250,00"));
+        assertThatThrownBy(() -> DanishAmounts.parse(null)).satisfies(danish("skal udfyldes, fx 1.250,00"));
     }
 
     @Test
     void amountsBeyondTheLedgersLimitAreRefused() {
         assertThatThrownBy(() -> DanishAmounts.parse("1.000.000.000.000,00"))
-                .hasMessage("\"1.000.000.000.000,00\" er for stort eller har for mange decimaler");
+                .satisfies(danish("\"1.000.000.000.000,00\" er for stort eller har for mange decimaler"));
     }
 
     @Test
@@ -83,5 +83,10 @@ class DanishAmountsTest {
             assertThat(DanishAmounts.parse(DanishAmounts.format(ore))).isEqualTo(ore);
             assertThat(DanishAmounts.parse(Amounts.format(ore))).isEqualTo(ore);
         });
+    }
+
+    /** The refusal's message as the Danish pages show it (its exception message is the English one, as the API words it). */
+    private static java.util.function.Consumer<Throwable> danish(String expected) {
+        return e -> org.assertj.core.api.Assertions.assertThat(((DanishAmounts.NotAnAmount) e).message().in(dk.ledgerline.shared.Language.DA)).isEqualTo(expected);
     }
 }

@@ -43,8 +43,12 @@ class LabelsTest {
         assertThat(fields.date("date", "1.3.2025")).isEqualTo(LocalDate.of(2025, 3, 1));
         assertThat(fields.date("date", "2025-02-30")).isNull();
         assertThat(fields.optionalDate("to", " ")).isNull();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> fields.throwIfAny("Datoen kunne ikke læses."))
-                .isInstanceOfSatisfying(dk.ledgerline.shared.ProblemException.class, e -> assertThat(e.errors())
-                        .containsExactly(new FieldError("date", "\"2025-02-30\" er ikke en dato; skriv fx 2025-03-10")));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> fields.throwIfAny("form.dateUnreadable"))
+                .isInstanceOfSatisfying(dk.ledgerline.shared.ProblemException.class, e -> {
+                    assertThat(e.message().in(dk.ledgerline.shared.Language.DA)).isEqualTo("Datoen kunne ikke læses.");
+                    assertThat(e.errors()).extracting(FieldError::field).containsExactly("date");
+                    assertThat(e.errors().getFirst().code().in(dk.ledgerline.shared.Language.DA)).isEqualTo("\"2025-02-30\" er ikke en dato; skriv fx 2025-03-10");
+                    assertThat(e.errors().getFirst().message()).as("as the API says it").isEqualTo("\"2025-02-30\" is not a date; write e.g. 2025-03-10");
+                });
     }
 }

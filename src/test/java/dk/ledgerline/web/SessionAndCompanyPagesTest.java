@@ -108,7 +108,7 @@ class SessionAndCompanyPagesTest {
 
         assertThat(browser.path()).as("the layer shows the answer in place of the page").isEqualTo("/");
         assertThat(browser.texts(".failure li"))
-                .containsExactly("CVR-nummer: CVR number 12345678 fails its modulus-11 check");
+                .as("the service's message, in the page's language").containsExactly("CVR-nummer: CVR-nummeret 12345678 består ikke modulus 11-kontrollen");
         assertThat(browser.find("#new-company [name='name']").getAttribute("value")).isEqualTo("Fejl ApS");
         assertThat(browser.rows("#companies tbody tr")).containsExactly(List.of("Test ApS", Tenant.CVR, "Ejer"));
     }
@@ -149,7 +149,7 @@ class SessionAndCompanyPagesTest {
 
         browser.submit("form[action$='/members/" + ownerId + "/remove']");
 
-        assertThat(browser.text(".failure")).contains("at least one owner");
+        assertThat(browser.text(".failure")).contains("mindst én ejer");
         assertThat(browser.texts("#members tbody tr")).hasSize(1);
     }
 }

@@ -72,9 +72,13 @@ public class IdentityStore {
     }
 
     public Optional<User> user(long userId) {
-        return jdbc.sql("select id, email, name from users where id = :id")
+        return jdbc.sql("select id, email, name, language from users where id = :id")
                 .param("id", userId)
-                .query((rs, n) -> new User(rs.getLong(1), rs.getString(2), rs.getString(3))).optional();
+                .query((rs, n) -> new User(rs.getLong(1), rs.getString(2), rs.getString(3), dk.ledgerline.shared.Language.of(rs.getString(4)))).optional();
+    }
+
+    public void updateLanguage(long userId, dk.ledgerline.shared.Language language) {
+        jdbc.sql("update users set language = :language where id = :id").param("language", language.code()).param("id", userId).update();
     }
 
     public boolean isPlatformOperator(long userId) {

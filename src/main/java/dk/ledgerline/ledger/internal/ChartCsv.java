@@ -41,7 +41,7 @@ public final class ChartCsv {
         List<FieldError> errors = new ArrayList<>();
         String[] lines = text.strip().split("\\r?\\n");
         if (lines.length > LINES_MAX + 1) {
-            return new Parsed(List.of(), List.of(new FieldError("csv", "at most " + LINES_MAX + " accounts in one import")));
+            return new Parsed(List.of(), List.of(FieldError.of("csv", "chart.tooMany", LINES_MAX)));
         }
         int first = 0;
         if (lines.length > 0 && lines[0].replace("\uFEFF", "").toLowerCase(Locale.ROOT).startsWith("number;")) first = 1;
@@ -52,40 +52,40 @@ public final class ChartCsv {
             String where = "line " + (i + 1);
             String[] cells = line.split(";", -1);
             if (cells.length < 3 || cells.length > 5) {
-                errors.add(new FieldError(where, "expected 3 to 5 fields separated by ';' (" + HEADER + "), found " + cells.length));
+                errors.add(FieldError.of(where, "chart.fields", HEADER, cells.length));
                 continue;
             }
             Integer number = parseInt(cells[0].trim());
             if (number == null || number < 1 || number > Account.NUMBER_MAX) {
-                errors.add(new FieldError(where, "account number must be a whole number from 1 to " + Account.NUMBER_MAX + "; was \"" + cells[0].trim() + "\""));
+                errors.add(FieldError.of(where, "chart.number", Account.NUMBER_MAX, cells[0].trim()));
                 continue;
             }
             if (!seen.add(number)) {
-                errors.add(new FieldError(where, "account " + number + " appears twice"));
+                errors.add(FieldError.of(where, "chart.twice", number));
                 continue;
             }
             String name = cells[1].trim();
             if (name.isEmpty() || name.length() > Account.NAME_LENGTH_MAX) {
-                errors.add(new FieldError(where, "name must be between 1 and " + Account.NAME_LENGTH_MAX + " characters"));
+                errors.add(FieldError.of(where, "chart.name", Account.NAME_LENGTH_MAX));
                 continue;
             }
             AccountType type;
             try {
                 type = AccountType.valueOf(cells[2].trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                errors.add(new FieldError(where, "type must be one of REVENUE, EXPENSE, ASSET, LIABILITY, EQUITY; was \"" + cells[2].trim() + "\""));
+                errors.add(FieldError.of(where, "chart.type", cells[2].trim()));
                 continue;
             }
             String vatCode = cells.length > 3 && !cells[3].isBlank() ? cells[3].trim().toUpperCase(Locale.ROOT) : null;
             if (vatCode != null && !knownVatCode.test(vatCode)) {
-                errors.add(new FieldError(where, "unknown VAT code \"" + vatCode + "\""));
+                errors.add(FieldError.of(where, "vatCode.unknown", vatCode));
                 continue;
             }
             Integer standard = null;
             if (cells.length > 4 && !cells[4].isBlank()) {
                 standard = parseInt(cells[4].trim());
                 if (standard == null || standard < 1) {
-                    errors.add(new FieldError(where, "standard account must be a whole number; was \"" + cells[4].trim() + "\""));
+                    errors.add(FieldError.of(where, "chart.standard", cells[4].trim()));
                     continue;
                 }
             }

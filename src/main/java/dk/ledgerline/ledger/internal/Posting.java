@@ -12,6 +12,7 @@ import dk.ledgerline.ledger.internal.LedgerStore.BalanceDelta;
 import dk.ledgerline.ledger.internal.LedgerStore.VoucherKey;
 import dk.ledgerline.shared.Amounts;
 import dk.ledgerline.shared.ProblemException.FieldError;
+import dk.ledgerline.shared.ProblemException.Message;
 import dk.ledgerline.shared.Rejection;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -74,31 +75,30 @@ public class Posting {
     public Prepared prepare(long companyId, VoucherDraft draft, String prefix) {
         List<FieldError> errors = new ArrayList<>();
         if (draft.date() == null) {
-            errors.add(new FieldError(prefix + "date", "is required (YYYY-MM-DD)"));
+            errors.add(FieldError.of(prefix + "date", "date.required"));
         } else if (draft.date().isBefore(DATE_MIN) || draft.date().isAfter(DATE_MAX)) {
-            errors.add(new FieldError(prefix + "date", "must lie between " + DATE_MIN + " and " + DATE_MAX));
+            errors.add(FieldError.of(prefix + "date", "date.outOfRange", DATE_MIN, DATE_MAX));
         }
         if (draft.text() == null || draft.text().isBlank()) {
-            errors.add(new FieldError(prefix + "text", "is required"));
+            errors.add(FieldError.of(prefix + "text", "required"));
         } else if (draft.text().length() > VoucherDraft.TEXT_LENGTH_MAX) {
-            errors.add(new FieldError(prefix + "text", "must be at most " + VoucherDraft.TEXT_LENGTH_MAX + " characters"));
+            errors.add(FieldError.of(prefix + "text", "text.tooLong", VoucherDraft.TEXT_LENGTH_MAX));
         }
         boolean foreign = !VoucherDraft.HOME_CURRENCY.equals(draft.currency());
         if (!CURRENCY.matcher(draft.currency()).matches()) {
-            errors.add(new FieldError(prefix + "currency", "must be an ISO 4217 code such as DKK or EUR"));
+            errors.add(FieldError.of(prefix + "currency", "currency.invalid"));
         } else if (foreign) {
             BigDecimal rate = draft.exchangeRate();
             if (rate == null || rate.signum() <= 0 || rate.compareTo(EXCHANGE_RATE_MAX) > 0 || rate.stripTrailingZeros().scale() > EXCHANGE_RATE_SCALE_MAX) {
-                errors.add(new FieldError(prefix + "exchangeRate", "is required for " + draft.currency() + ": DKK per 1 " + draft.currency()
-                        + ", positive, at most " + EXCHANGE_RATE_SCALE_MAX + " decimals"));
+                errors.add(FieldError.of(prefix + "exchangeRate", "exchangeRate.required", draft.currency(), EXCHANGE_RATE_SCALE_MAX));
             }
         } else if (draft.exchangeRate() != null && draft.exchangeRate().compareTo(BigDecimal.ONE) != 0) {
-            errors.add(new FieldError(prefix + "exchangeRate", "must be absent (or 1) for DKK"));
+            errors.add(FieldError.of(prefix + "exchangeRate", "exchangeRate.notForDkk"));
         }
         if (draft.lines().size() < 2) {
-            errors.add(new FieldError(prefix + "lines", "a voucher needs at least 2 lines"));
+            errors.add(FieldError.of(prefix + "lines", "lines.tooFew"));
         } else if (draft.lines().size() > VoucherDraft.LINES_MAX) {
-            errors.add(new FieldError(prefix + "lines", "a voucher has at most " + VoucherDraft.LINES_MAX + " lines"));
+            errors.add(FieldError.of(prefix + "lines", "lines.tooMany", VoucherDraft.LINES_MAX));
         }
         if (!errors.isEmpty()) throw new Rejected(errors);
 
@@ -110,27 +110,27 @@ public class Posting {
             VoucherDraft.Line line = draft.lines().get(i);
             String field = prefix + "lines[" + i + "]";
             if (line.amount() == 0) {
-                errors.add(new FieldError(field + ".amount", "must not be zero"));
+                errors.add(FieldError.of(field + ".amount", "amount.zero"));
                 continue;
             }
             if (Math.abs(line.amount()) > Amounts.MAX_ABS_MINOR) {
-                errors.add(new FieldError(field + ".amount", "is larger than " + Amounts.format(Amounts.MAX_ABS_MINOR)));
+                errors.add(FieldError.of(field + ".amount", "amount.tooLarge", Message.money(Amounts.MAX_ABS_MINOR)));
                 continue;
             }
             if (foreign) {
                 BigDecimal kroner = inKroner(line.amount(), draft.exchangeRate());
                 if (kroner.abs().compareTo(BigDecimal.valueOf(Amounts.MAX_ABS_MINOR)) > 0) {
-                    errors.add(new FieldError(field + ".amount", "is " + Amounts.format(kroner.longValue()) + " DKK at the exchange rate "
-                            + draft.exchangeRate().toPlainString() + ", more than the largest amount " + Amounts.format(Amounts.MAX_ABS_MINOR) + " DKK"));
+                    errors.add(FieldError.of(field + ".amount", "amount.tooLargeInKroner", Message.money(kroner.longValue()),
+                            draft.exchangeRate().toPlainString(), Message.money(Amounts.MAX_ABS_MINOR)));
                     continue;
                 }
             }
             if (line.text() != null && line.text().length() > VoucherDraft.TEXT_LENGTH_MAX) {
-                errors.add(new FieldError(field + ".text", "must be at most " + VoucherDraft.TEXT_LENGTH_MAX + " characters"));
+                errors.add(FieldError.of(field + ".text", "text.tooLong", VoucherDraft.TEXT_LENGTH_MAX));
                 continue;
             }
             switch (expansions.get(i)) {
-                case Invalid invalid -> errors.add(new FieldError(field + "." + invalid.field(), invalid.message()));
+                case Invalid invalid -> errors.add(invalid.error().at(field + "." + invalid.error().field()));
                 case Expanded expanded -> {
                     long sum = expanded.parts().stream().mapToLong(Part::amount).sum();
                     if (sum != line.amount()) {
@@ -153,8 +153,8 @@ public class Posting {
             else credit = Math.addExact(credit, line.amount());
         }
         if (debit + credit != 0) {
-            errors.add(new FieldError(prefix + "lines", "the voucher does not balance: debit " + Amounts.format(debit)
-                    + ", credit " + Amounts.format(credit) + ", difference " + Amounts.format(debit + credit) + " " + draft.currency()));
+            errors.add(FieldError.of(prefix + "lines", "voucher.unbalanced", Message.money(debit), Message.money(credit), Message.money(debit + credit),
+                    draft.currency()));
         }
 
         Set<Integer> accounts = new TreeSet<>();
@@ -164,10 +164,9 @@ public class Posting {
             Part part = parts.get(i);
             if (!existing.contains(part.account())) {
                 String where = prefix + "lines[" + partLine.get(i) + "]";
-                String message = part.vat()
-                        ? "the VAT account " + part.account() + " of code " + part.vatCode() + " does not exist in the chart of accounts"
-                        : "account " + part.account() + " does not exist";
-                FieldError error = new FieldError(where + (part.vat() ? ".vatCode" : ".account"), message);
+                FieldError error = part.vat()
+                        ? FieldError.of(where + ".vatCode", "vat.accountMissing", part.account(), part.vatCode())
+                        : FieldError.of(where + ".account", "account.missing", part.account());
                 if (!errors.contains(error)) errors.add(error);
             }
         }
@@ -178,8 +177,7 @@ public class Posting {
             boolean carriesKroner = false;
             for (int p = 0; p < parts.size(); p++) carriesKroner |= partLine.get(p) == i && kroner[p] != 0;
             if (!carriesKroner) {
-                errors.add(new FieldError(prefix + "lines[" + i + "].amount", "is 0.00 DKK at the exchange rate "
-                        + draft.exchangeRate().toPlainString() + "; a line must come to at least 0.01 DKK"));
+                errors.add(FieldError.of(prefix + "lines[" + i + "].amount", "amount.zeroInKroner", draft.exchangeRate().toPlainString()));
             }
         }
         if (!errors.isEmpty()) throw new Rejected(errors);
@@ -253,12 +251,12 @@ public class Posting {
     private FieldError whyNoNumber(long companyId, LocalDate date, String field) {
         if (!store.openFiscalYearHolds(companyId, date)) {
             return store.fiscalYears(companyId).stream().filter(y -> y.contains(date) && y.closed()).findFirst()
-                    .map(closed -> new FieldError(field + "date", date + " lies in the fiscal year " + closed.label() + ", which is closed; reopen it to post into it"))
-                    .orElseGet(() -> new FieldError(field + "date", "no open fiscal year holds " + date));
+                    .map(closed -> FieldError.of(field + "date", "date.yearClosed", Message.date(date), closed.label()))
+                    .orElseGet(() -> FieldError.of(field + "date", "date.noFiscalYear", Message.date(date)));
         }
         var locked = store.lockCovering(companyId, date)
                 .orElseThrow(() -> new IllegalStateException("an open fiscal year holds " + date + " and took no number, yet no lock covers it"));
-        return new FieldError(field + "date", date + " lies in a locked period (" + locked.from() + " to " + locked.to() + ": " + locked.reason() + ")");
+        return FieldError.of(field + "date", "date.locked", Message.date(date), Message.date(locked.from()), Message.date(locked.to()), locked.reason());
     }
 
     /** Writes entries that are already final (a reversal, a VAT settlement): checked for balance and accounts, not expanded. */
@@ -273,14 +271,14 @@ public class Posting {
         long sum = entries.stream().mapToLong(Entry::amount).sum();
         if (sum != 0) throw new IllegalStateException("final entries of \"" + text + "\" do not balance: " + sum);
         if (date.isBefore(DATE_MIN) || date.isAfter(DATE_MAX)) {
-            throw new Rejected(List.of(new FieldError("date", "must lie between " + DATE_MIN + " and " + DATE_MAX)));
+            throw new Rejected(List.of(FieldError.of("date", "date.outOfRange", DATE_MIN, DATE_MAX)));
         }
         Set<Integer> accounts = new TreeSet<>();
         entries.forEach(e -> accounts.add(e.account()));
         Set<Integer> existing = store.existingAccounts(companyId, accounts);
         List<FieldError> errors = new ArrayList<>();
         for (Integer account : accounts) {
-            if (!existing.contains(account)) errors.add(new FieldError("account", "account " + account + " does not exist"));
+            if (!existing.contains(account)) errors.add(FieldError.of("account", "account.missing", account));
         }
         if (!errors.isEmpty()) throw new Rejected(errors);
         List<Entry> numbered = new ArrayList<>();

@@ -84,6 +84,14 @@ public final class StatementLayout {
         for (String key : catchAll.values()) group(key);
     }
 
+    /** The keys of its groups and subtotals, in order: each has its name in the texts (statement.<key>). */
+    public List<String> keys() {
+        return items.stream().map(item -> switch (item) {
+            case GroupDefinition g -> g.key();
+            case SubtotalDefinition s -> s.key();
+        }).toList();
+    }
+
     /** The key of the group {@code account} belongs in here, or null when its type is not shown here. */
     public String groupOf(Account account) {
         int number = account.standardAccount() != null ? account.standardAccount() : account.number();

@@ -49,7 +49,7 @@ class VatLines implements VatTreatment {
             }
             Optional<VatCode> code = VatCode.of(line.vatCode());
             if (code.isEmpty()) {
-                result.add(new Invalid("vatCode", "unknown VAT code \"" + line.vatCode() + "\"; known codes are " + List.of(VatCode.values())));
+                result.add(new Invalid(dk.ledgerline.shared.ProblemException.FieldError.of("vatCode", "vatCode.unknownOf", line.vatCode(), List.of(VatCode.values()))));
                 continue;
             }
             if (accounts == null) accounts = accounts(companyId);

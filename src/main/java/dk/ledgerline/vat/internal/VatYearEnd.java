@@ -3,6 +3,7 @@ package dk.ledgerline.vat.internal;
 import dk.ledgerline.identity.Identity;
 import dk.ledgerline.ledger.FiscalYear;
 import dk.ledgerline.ledger.YearEndConditions;
+import dk.ledgerline.shared.ProblemException.Message;
 import dk.ledgerline.vat.Vat;
 import dk.ledgerline.vat.VatPeriod;
 import java.time.LocalDate;
@@ -32,16 +33,16 @@ class VatYearEnd implements YearEndConditions {
     }
 
     @Override
-    public List<String> beforeClosing(long companyId, FiscalYear year) {
+    public List<Message> beforeClosing(long companyId, FiscalYear year) {
         // nothing before the company's first period here is required of it
         LocalDate beginning = vat.firstPeriod(companyId).from();
         Set<String> settled = new HashSet<>(store.settledPeriods(companyId, year.start(), year.end()));
-        List<String> reasons = new ArrayList<>();
+        List<Message> reasons = new ArrayList<>();
         for (int calendarYear = year.start().getYear(); calendarYear <= year.end().getYear(); calendarYear++) {
             for (VatPeriod period : VatPeriod.ofYear(calendarYear, identity.vatPeriod(companyId))) {
                 boolean endsInYear = year.contains(period.to());
                 if (endsInYear && !period.to().isBefore(beginning) && !settled.contains(period.label())) {
-                    reasons.add("the VAT period " + period.label() + " is not settled; settle it before the year is closed");
+                    reasons.add(Message.of("yearEnd.vatOpen", period.label()));
                 }
             }
         }
@@ -49,10 +50,10 @@ class VatYearEnd implements YearEndConditions {
     }
 
     @Override
-    public List<String> beforeReopening(long companyId, FiscalYear year) {
+    public List<Message> beforeReopening(long companyId, FiscalYear year) {
         return store.settledPeriods(companyId, year.end().plusDays(1), LAST_DAY).stream()
                 .limit(1)
-                .map(label -> "the VAT return for " + label + " is filed, after the year; a year is reopened only while no later VAT return is filed")
+                .map(label -> Message.of("yearEnd.vatFiledAfter", label))
                 .toList();
     }
 }
