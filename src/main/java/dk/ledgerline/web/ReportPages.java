@@ -39,7 +39,7 @@ public class ReportPages {
     public record IndexPage(Frame frame) {}
 
     /** {@code drillDown}: the account statement of the same range, its account number to be appended. */
-    public record TrialBalancePage(Frame frame, Reports.TrialBalance report, String csv, String drillDown) {}
+    public record TrialBalancePage(Frame frame, Reports.TrialBalance report, String csv, String pdf, String drillDown) {}
 
     public record ProfitAndLossPage(Frame frame, Reports.ProfitAndLoss report, String csv, String pdf, String drillDown) {}
 
@@ -62,7 +62,8 @@ public class ReportPages {
         Reports.Range range = ranges.range(access.companyId(), from, to);
         Reports.TrialBalance report = reports.trialBalance(access.companyId(), range);
         Frame frame = frames.company(principal, access, Languages.t("title.trialBalance"), Frame.Section.REPORTS);
-        return Pages.render("trialBalance", new TrialBalancePage(frame, report, download(frame, "trial-balance.csv", range), drillDown(frame, range)));
+        return Pages.render("trialBalance", new TrialBalancePage(frame, report, download(frame, "trial-balance.csv", range),
+                download(frame, "trial-balance.pdf", range), drillDown(frame, range)));
     }
 
     @GetMapping("/companies/{companyId}/reports/profit-and-loss")

@@ -111,6 +111,14 @@ class ReportAndVoucherPagesTest {
         Files.write(pdf, browser.getBytesWithSession(base + "/reports/profit-and-loss.pdf?from=2025-01-01&to=2025-12-31"));
         assertThat(Files.readAllBytes(pdf)).startsWith("%PDF-".getBytes());
         assertThat(pdfText(pdf)).contains("Resultatopgørelse 01.01.2025–31.12.2025").contains("Dækningsbidrag").contains("6.000,00").contains("-3.000,00");
+        // as an image, the way a reader sees it (pdftoppm): kept with the pages' screenshots
+        Path png = Path.of("target/screenshots/profit-and-loss-pdf.png");
+        Files.createDirectories(png.getParent());
+        Process render = new ProcessBuilder("pdftoppm", "-png", "-r", "80", "-singlefile", pdf.toString(),
+                png.toString().replaceAll("\\.png$", "")).redirectErrorStream(true).start();
+        assertThat(render.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(render.exitValue()).isZero();
+        assertThat(Files.size(png)).isGreaterThan(10_000);
         Files.write(pdf, browser.getBytesWithSession(base + "/reports/trial-balance.pdf?from=2025-01-01&to=2025-12-31"));
         assertThat(pdfText(pdf)).contains("Saldobalance").contains("Husleje, ekskl. el, vand og varme");
     }
