@@ -5,25 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dk.ledgerline.testing.Tenant;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
 
 /** The kassekladde in a real browser: typing lines, posting them, reading the result, and the failures. */
-class JournalPagesTest {
-    private static Browser browser;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) browser.close();
-    }
-
+class JournalPagesTest extends BrowserTest {
     @Test
     void aSaleWithVatAndItsBankLinePostAsOneVoucherWithTheVatSplitOutAndTheTrialBalanceSumsToZero() {
         Tenant tenant = Tenant.create("QUARTER");

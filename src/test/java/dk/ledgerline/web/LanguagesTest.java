@@ -7,27 +7,13 @@ import dk.ledgerline.testing.Tenant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Every page in Danish and in English: a user switches with one click, the choice is kept in their
  * account (a new login on a fresh browser reads in it), and no page shows a text its language lacks.
  */
-class LanguagesTest {
-    private static Browser browser;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) browser.close();
-    }
-
+class LanguagesTest extends BrowserTest {
     @Test
     void aUserSwitchesToEnglishEveryPageSpeaksItAndTheChoiceFollowsThemToTheirNextLogin() {
         Tenant tenant = Tenant.create("QUARTER");

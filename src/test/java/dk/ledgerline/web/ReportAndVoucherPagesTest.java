@@ -9,8 +9,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,19 +16,7 @@ import org.junit.jupiter.api.Test;
  * them (grouped, with last year beside, every figure leading to its entries, as Danish CSV and as
  * PDF), and year-end closing from the pages, in a real browser.
  */
-class ReportAndVoucherPagesTest {
-    private static Browser browser;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) browser.close();
-    }
-
+class ReportAndVoucherPagesTest extends BrowserTest {
     static void post(Tenant t, LocalDate date, String text, int account, String amount) {
         var posted = t.postVoucher("{\"date\": \"" + date + "\", \"text\": \"" + text + "\", \"lines\": [{\"account\": " + account + ", \"amount\": \""
                 + amount + "\"}, {\"account\": 6480, \"amount\": \"-" + amount + "\"}]}");

@@ -15,9 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
 
@@ -26,7 +24,7 @@ import org.openqa.selenium.WebElement;
  * deadline that ends in a message and a Retry that posts once, a busy server retried by itself,
  * a lost connection, an expired session, and the spinner reports that reach the operators.
  */
-class RequestLayerTest {
+class RequestLayerTest extends BrowserTest {
     /**
      * The layer, the charts (ECharts and our script that draws from the numbers the page carries) and the
      * kassekladde's grid, which submits its lines as forms through the layer: none makes a request of its own.
@@ -36,18 +34,6 @@ class RequestLayerTest {
     /** The layer's own deadline (app.js), and a margin for a slow machine to show the message. */
     static final Duration DEADLINE = Duration.ofSeconds(10);
     static final Duration MESSAGE_MARGIN = Duration.ofSeconds(3);
-
-    private static Browser browser;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) browser.close();
-    }
 
     @AfterEach
     void noFaultLeftArmed() {

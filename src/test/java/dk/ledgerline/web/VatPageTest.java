@@ -4,24 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.ledgerline.testing.Tenant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The VAT returns of a year, and settling a period that has ended, from the page. */
-class VatPageTest {
-    private static Browser browser;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) browser.close();
-    }
-
+class VatPageTest extends BrowserTest {
     @Test
     void settlingShowsWhatItWillPostFirstAndPeriodsAreSettledInOrder() {
         Tenant tenant = Tenant.create("QUARTER");
