@@ -25,7 +25,8 @@ public final class Labels {
     private static final java.util.Set<String> FIELDS = java.util.Set.of("line", "document", "account", "amount", "date", "text", "vatCode",
             "contraAccount", "name", "cvr", "vatPeriod", "fiscalYearStartMonth", "email", "password", "role", "number", "type", "standardAccount",
             "csv", "lines", "period", "from", "to", "at", "currency", "exchangeRate", "vouchers", "start", "fiscalYear", "newPassword",
-            "currentPassword", "userId", "q", "resultAccount");
+            "currentPassword", "userId", "q", "resultAccount", "customerId", "productId", "quantity", "unitPrice", "description", "ean", "country",
+            "paymentDays", "vatZone", "vatNumber", "address", "postalCode", "city", "note", "unit", "kind", "revenueAccount", "bankAccount");
 
     private Labels() {}
 

@@ -1,0 +1,166 @@
+package dk.ledgerline.invoicing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.ledgerline.testing.Api;
+import dk.ledgerline.testing.Tenant;
+import dk.ledgerline.testing.Vouchers;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Invoicing by figures worked by hand: a domestic customer (25 % VAT), an EU customer buying goods
+ * (Rubrik B goods) and one buying services (Rubrik B services), an export customer (Rubrik C), and a
+ * credit note of the domestic invoice; payments, partly and in full; the open items, the trial
+ * balance and the VAT return exactly as worked out.
+ */
+class InvoicingTest {
+
+    static long customer(Tenant t, String json) {
+        Api.Response created = t.api().post(t.path("/customers"), json);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.json().get("id").asLong();
+    }
+
+    static long product(Tenant t, String json) {
+        Api.Response created = t.api().post(t.path("/products"), json);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.json().get("id").asLong();
+    }
+
+    static JsonNode draft(Tenant t, long customer, String lines) {
+        Api.Response created = t.api().post(t.path("/invoices"), "{\"customerId\": " + customer + ", \"issueDate\": \"2025-03-10\", \"lines\": [" + lines + "]}");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.json();
+    }
+
+    static JsonNode book(Tenant t, JsonNode draft) {
+        Api.Response booked = t.api().post(t.path("/invoices/" + draft.get("id").asLong() + "/booking"), "");
+        assertThat(booked.status()).as(booked.toString()).isEqualTo(201);
+        return booked.json();
+    }
+
+    static List<String> voucherEntries(Tenant t, JsonNode invoice) {
+        JsonNode voucher = invoice.get("voucher");
+        return Vouchers.entries(t.api().get(t.path("/vouchers/" + voucher.get("number").asInt() + "?fiscalYear=" + voucher.get("fiscalYear").asInt())).json());
+    }
+
+    @Test
+    void fourCustomersOneCreditNoteAndTheirPaymentsBookExactlyAsWorkedByHand() {
+        Tenant t = Tenant.create("QUARTER");
+        long bakery = customer(t, "{\"name\": \"Bageriet ApS\", \"cvr\": \"12345674\", \"paymentDays\": 14, \"vatZone\": \"DOMESTIC\"}");
+        long muller = customer(t, "{\"name\": \"Müller GmbH\", \"country\": \"DE\", \"vatZone\": \"EU\", \"vatNumber\": \"DE123456789\"}");
+        long bauer = customer(t, "{\"name\": \"Bauer GmbH\", \"country\": \"AT\", \"vatZone\": \"EU\", \"vatNumber\": \"ATU12345678\"}");
+        long oslo = customer(t, "{\"name\": \"Oslo AS\", \"country\": \"NO\", \"vatZone\": \"OUTSIDE_EU\"}");
+        long bread = product(t, "{\"number\": \"R1\", \"name\": \"Rugbrød\", \"unit\": \"stk.\", \"unitPrice\": \"25.00\", \"kind\": \"GOODS\"}");
+        long advice = product(t, "{\"number\": \"RÅD\", \"name\": \"Rådgivning\", \"unit\": \"time\", \"unitPrice\": \"1000.00\", \"kind\": \"SERVICES\"}");
+
+        JsonNode domesticDraft = draft(t, bakery, "{\"productId\": " + bread + ", \"quantity\": \"3\"}, {\"productId\": " + advice + ", \"quantity\": \"2.5\"}");
+        assertThat(domesticDraft.get("status").asString()).isEqualTo("DRAFT");
+        assertThat(domesticDraft.get("number").isNull()).as("a draft has no number yet").isTrue();
+        assertThat(domesticDraft.get("dueDate").asString()).isEqualTo("2025-03-24");
+        assertThat(List.of(domesticDraft.get("net").asString(), domesticDraft.get("vat").asString(), domesticDraft.get("total").asString()))
+                .containsExactly("2575.00", "643.75", "3218.75");
+
+        JsonNode domestic = book(t, domesticDraft);
+        JsonNode euGoods = book(t, draft(t, muller, "{\"productId\": " + bread + ", \"quantity\": \"10\"}"));
+        JsonNode euServices = book(t, draft(t, bauer, "{\"productId\": " + advice + ", \"quantity\": \"1\"}"));
+        JsonNode export = book(t, draft(t, oslo, "{\"productId\": " + advice + ", \"quantity\": \"2\"}"));
+        assertThat(List.of(domestic, euGoods, euServices, export)).extracting(i -> i.get("number").asInt()).containsExactly(1, 2, 3, 4);
+
+        assertThat(voucherEntries(t, domestic)).containsExactly("6190:3218.75:null", "1010:-2575.00:U25", "7680:-643.75:U25");
+        assertThat(voucherEntries(t, euGoods)).containsExactly("6190:250.00:null", "1050:-250.00:EUSV");
+        assertThat(voucherEntries(t, euServices)).containsExactly("6190:1000.00:null", "1150:-1000.00:EUSY");
+        assertThat(voucherEntries(t, export)).containsExactly("6190:2000.00:null", "1200:-2000.00:EKS");
+
+        Api.Response credit = t.api().post(t.path("/invoices/" + domestic.get("id").asLong() + "/credit-note"), "{\"date\": \"2025-03-20\"}");
+        assertThat(credit.status()).as(credit.toString()).isEqualTo(201);
+        JsonNode note = credit.json();
+        assertThat(note.get("kind").asString()).isEqualTo("CREDIT_NOTE");
+        assertThat(note.get("number").asInt()).as("the same series, without a gap").isEqualTo(5);
+        assertThat(note.get("total").asString()).isEqualTo("-3218.75");
+        assertThat(voucherEntries(t, note)).containsExactly("6190:-3218.75:null", "1010:2575.00:U25", "7680:643.75:U25");
+        assertThat(t.api().post(t.path("/invoices/" + domestic.get("id").asLong() + "/credit-note"), "{}").status()).as("credited once").isEqualTo(409);
+
+        pay(t, euGoods, "2025-03-15", "100.00", "150.00");
+        pay(t, euGoods, "2025-03-25", "150.00", "0.00");
+        pay(t, euServices, "2025-03-25", "1000.00", "0.00");
+        Api.Response tooMuch = t.api().post(t.path("/invoices/" + export.get("id").asLong() + "/payments"), "{\"date\": \"2025-03-25\", \"amount\": \"2000.01\"}");
+        assertThat(tooMuch.status()).isEqualTo(422);
+        assertThat(tooMuch.body()).contains("2000.00");
+
+        JsonNode open = t.api().get(t.path("/open-items?at=2025-05-01")).json();
+        assertThat(open.get("total").asString()).isEqualTo("2000.00");
+        List<String> items = new ArrayList<>();
+        for (JsonNode item : open.get("items")) items.add(item.get("number").asInt() + ":" + item.get("open").asString() + ":" + item.get("age").asString());
+        assertThat(items).containsExactlyInAnyOrder("1:3218.75:DAYS_31_60", "4:2000.00:DAYS_31_60", "5:-3218.75:DAYS_31_60");
+
+        JsonNode trial = t.api().get(t.path("/reports/trial-balance?from=2025-01-01&to=2025-03-31")).json();
+        assertThat(balance(trial, 6190)).as("the debtors are the open items").isEqualTo("2000.00");
+        assertThat(balance(trial, 6480)).isEqualTo("1250.00");
+        assertThat(balance(trial, 7680)).as("the credit note took the VAT back").isEqualTo("0.00");
+
+        JsonNode vatReturn = t.api().get(t.path("/vat-returns/2025-Q1")).json();
+        assertThat(vatReturn.get("salesVat").asString()).isEqualTo("0.00");
+        assertThat(vatReturn.get("rubrikBGoodsReported").asString()).isEqualTo("250.00");
+        assertThat(vatReturn.get("rubrikBServices").asString()).isEqualTo("1000.00");
+        assertThat(vatReturn.get("rubrikC").asString()).isEqualTo("2000.00");
+    }
+
+    @Test
+    void aBookedInvoiceIsFinalAndBadDraftsAreRefusedNamingTheirField() {
+        Tenant t = Tenant.create("QUARTER");
+        long bakery = customer(t, "{\"name\": \"Bageriet ApS\", \"vatZone\": \"DOMESTIC\"}");
+        JsonNode booked = book(t, draft(t, bakery, "{\"description\": \"Kage\", \"quantity\": \"1\", \"unitPrice\": \"80.00\"}"));
+        assertThat(t.api().delete(t.path("/invoices/" + booked.get("id").asLong())).status()).as("a booked invoice is credited, never deleted").isEqualTo(409);
+        assertThat(t.api().post(t.path("/invoices/" + booked.get("id").asLong() + "/booking"), "").status()).isEqualTo(409);
+
+        assertRefused(t, "{\"customerId\": " + bakery + ", \"lines\": [{\"description\": \"x\", \"quantity\": \"-1\", \"unitPrice\": \"1.00\"}]}", "lines[0].quantity");
+        assertRefused(t, "{\"customerId\": " + bakery + ", \"lines\": [{\"productId\": 999999}]}", "lines[0].productId");
+        assertRefused(t, "{\"customerId\": 999999, \"lines\": [{\"description\": \"x\", \"unitPrice\": \"1.00\"}]}", "customerId");
+        assertRefused(t, "{\"customerId\": " + bakery + ", \"lines\": []}", "lines");
+        assertRefused(t, "{\"customerId\": " + bakery + ", \"lines\": [{\"description\": \"x\", \"unitPrice\": \"1.00\", \"account\": 6480}]}", "lines[0].account");
+        Api.Response eu = t.api().post(t.path("/customers"), "{\"name\": \"Uden Moms GmbH\", \"vatZone\": \"EU\"}");
+        assertThat(eu.status()).isEqualTo(422);
+        assertThat(eu.body()).contains("vatNumber");
+        assertThat(t.api().get(t.path("/invoices")).json().get("items")).as("only the booked one; nothing half-made").hasSize(1);
+    }
+
+    @Test
+    void aBookingIntoALockedPeriodIsRefusedAndTheDraftKeepsNoNumber() {
+        Tenant t = Tenant.create("QUARTER");
+        long bakery = customer(t, "{\"name\": \"Bageriet ApS\", \"vatZone\": \"DOMESTIC\"}");
+        JsonNode first = book(t, draft(t, bakery, "{\"description\": \"Kage\", \"quantity\": \"1\", \"unitPrice\": \"80.00\"}"));
+        assertThat(t.api().post(t.path("/vat-returns/2025-Q1/settlement"), "").status()).isEqualTo(201);
+        JsonNode late = draft(t, bakery, "{\"description\": \"Brød\", \"quantity\": \"1\", \"unitPrice\": \"40.00\"}");
+        Api.Response refused = t.api().post(t.path("/invoices/" + late.get("id").asLong() + "/booking"), "");
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body()).contains("locked period");
+        JsonNode again = t.api().get(t.path("/invoices/" + late.get("id").asLong())).json();
+        assertThat(again.get("status").asString()).isEqualTo("DRAFT");
+        Api.Response later = t.api().post(t.path("/invoices"), "{\"customerId\": " + bakery + ", \"issueDate\": \"2025-04-02\", \"lines\": [{\"description\": \"Brød\", \"unitPrice\": \"40.00\"}]}");
+        JsonNode booked = book(t, later.json());
+        assertThat(booked.get("number").asInt()).as("the refused booking took no number").isEqualTo(first.get("number").asInt() + 1);
+    }
+
+    private static void pay(Tenant t, JsonNode invoice, String date, String amount, String openAfter) {
+        Api.Response paid = t.api().post(t.path("/invoices/" + invoice.get("id").asLong() + "/payments"), "{\"date\": \"" + date + "\", \"amount\": \"" + amount + "\"}");
+        assertThat(paid.status()).as(paid.toString()).isEqualTo(201);
+        assertThat(paid.json().get("open").asString()).isEqualTo(openAfter);
+    }
+
+    private static void assertRefused(Tenant t, String body, String field) {
+        Api.Response refused = t.api().post(t.path("/invoices"), body);
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+        List<String> fields = new ArrayList<>();
+        for (JsonNode e : refused.json().get("errors")) fields.add(e.get("field").asString());
+        assertThat(fields).as(body).contains(field);
+    }
+
+    private static String balance(JsonNode trial, int account) {
+        for (JsonNode a : trial.get("accounts")) if (a.get("number").asInt() == account) return a.get("balance").asString();
+        return "0.00";
+    }
+}
