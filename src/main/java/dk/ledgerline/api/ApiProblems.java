@@ -12,6 +12,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -33,7 +34,7 @@ class ApiProblems {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(e.status()), e.detail());
         problem.setTitle(e.title());
         if (!e.errors().isEmpty()) problem.setProperty("errors", errors(e.errors()));
-        return ResponseEntity.status(e.status()).body(problem);
+        return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -41,7 +42,7 @@ class ApiProblems {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "parameter '" + e.getName() + "' has an invalid value");
         problem.setTitle("Bad request");
-        return ResponseEntity.badRequest().body(problem);
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     private static ResponseEntity<ProblemDetail> unavailable(Exception e) {
@@ -50,13 +51,13 @@ class ApiProblems {
                 "the service is busy or its database is switching over; nothing was changed, retry shortly");
         problem.setTitle("Service unavailable");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(RetryAfter.HEADER, Integer.toString(RetryAfter.DATABASE_UNAVAILABLE.seconds())).body(problem);
+                .header(RetryAfter.HEADER, Integer.toString(RetryAfter.DATABASE_UNAVAILABLE.seconds())).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     /** Spring's own: missing parameter, wrong method, unsupported media type and the like keep their status. */
     @ExceptionHandler(ErrorResponseException.class)
     ResponseEntity<ProblemDetail> framework(ErrorResponseException e) {
-        return ResponseEntity.status(e.getStatusCode()).headers(e.getHeaders()).body(e.getBody());
+        return ResponseEntity.status(e.getStatusCode()).headers(e.getHeaders()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(e.getBody());
     }
 
     @ExceptionHandler({org.springframework.web.bind.MissingServletRequestParameterException.class,
@@ -64,7 +65,7 @@ class ApiProblems {
             org.springframework.web.HttpMediaTypeNotAcceptableException.class})
     ResponseEntity<ProblemDetail> frameworkResponse(Exception e) {
         org.springframework.web.ErrorResponse response = (org.springframework.web.ErrorResponse) e;
-        return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders()).body(response.getBody());
+        return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(response.getBody());
     }
 
     @ExceptionHandler(Exception.class)
@@ -74,7 +75,7 @@ class ApiProblems {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "the request failed on our side and changed nothing; quote the X-Request-Id header when reporting it");
         problem.setTitle("Internal error");
-        return ResponseEntity.internalServerError().body(problem);
+        return ResponseEntity.internalServerError().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     /** Malformed JSON, a wrong type or an unknown field: say which, without echoing internals. */
@@ -82,7 +83,7 @@ class ApiProblems {
     ResponseEntity<ProblemDetail> notReadable(HttpMessageNotReadableException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, JsonErrors.describe(e));
         problem.setTitle("Malformed request body");
-        return ResponseEntity.badRequest().body(problem);
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     static List<Map<String, String>> errors(List<ProblemException.FieldError> errors) {

@@ -3,7 +3,12 @@ package dk.ledgerline.api;
 import dk.ledgerline.identity.AuthenticationFilter;
 import dk.ledgerline.identity.CompanyAccess;
 import dk.ledgerline.identity.Principal;
+import dk.ledgerline.identity.Company;
+import dk.ledgerline.identity.Identity;
 import dk.ledgerline.invoicing.Customer;
+import dk.ledgerline.invoicing.EInvoices;
+import dk.ledgerline.invoicing.InvoicingProfile;
+import dk.ledgerline.invoicing.InvoicingProfiles;
 import dk.ledgerline.invoicing.Customers;
 import dk.ledgerline.invoicing.Invoice;
 import dk.ledgerline.invoicing.Invoices;
@@ -27,6 +32,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -45,12 +51,32 @@ class InvoicingApi {
     private final Products products;
     private final Invoices invoices;
     private final Receivables receivables;
+    private final EInvoices eInvoices;
+    private final InvoicingProfiles profiles;
+    private final Identity identity;
 
-    InvoicingApi(Customers customers, Products products, Invoices invoices, Receivables receivables) {
+    InvoicingApi(Customers customers, Products products, Invoices invoices, Receivables receivables, EInvoices eInvoices,
+                 InvoicingProfiles profiles, Identity identity) {
         this.customers = customers;
         this.products = products;
         this.invoices = invoices;
         this.receivables = receivables;
+        this.eInvoices = eInvoices;
+        this.profiles = profiles;
+        this.identity = identity;
+    }
+
+    // ---------------------------------------------------------------- the company's invoicing profile
+
+    @GetMapping("/invoicing-profile")
+    InvoicingProfile profile(@RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access) {
+        return profiles.profile(access.companyId());
+    }
+
+    @PutMapping("/invoicing-profile")
+    InvoicingProfile saveProfile(@RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access, @RequestBody InvoicingProfile body) {
+        access.requireOwner();
+        return profiles.save(access.companyId(), body);
     }
 
     // ---------------------------------------------------------------- customers
@@ -183,6 +209,19 @@ class InvoicingApi {
                                      @RequestAttribute(AuthenticationFilter.PRINCIPAL) Principal principal, @PathVariable long id) {
         access.requireBookkeeper();
         return ResponseEntity.status(201).body(InvoiceView.of(invoices.book(access.companyId(), principal.userId(), id)));
+    }
+
+    /** A booked invoice or credit note as Peppol BIS Billing 3.0 or OIOUBL 2.1 XML. */
+    @GetMapping(path = "/invoices/{id}/e-invoice", produces = {"application/xml", "application/json"})
+    ResponseEntity<byte[]> eInvoice(@RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access, @PathVariable long id,
+                                    @RequestParam(defaultValue = "peppol") String format) {
+        EInvoices.Format wanted = parse(EInvoices.Format.class, format, "format", "einvoice.format");
+        Company company = identity.company(access);
+        EInvoices.Document document = eInvoices.document(access.companyId(), company.name(), company.cvr(), id, wanted);
+        return ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.APPLICATION_XML)
+                .header("Content-Disposition", "attachment; filename=\"" + document.fileName() + "\"")
+                .body(document.xml());
     }
 
     record CreditNoteBody(String date) {}

@@ -10,7 +10,7 @@ import java.util.List;
  * A sales invoice or credit note. A draft has no number and may change; a booked one has the next
  * number of the company's one series (credit notes included), a voucher in the ledger, and never
  * changes again. Amounts in øre: {@code net} without VAT, {@code vat}, {@code total} what the customer
- * owes (negative for a credit note); {@code paid} what payments have settled of it.
+ * owes (negative for a credit note); {@code paid} what payments, and a credit note of it, have settled.
  */
 public record Invoice(long id, Kind kind, Status status, Integer number, Customer customer, LocalDate issueDate, LocalDate dueDate,
                       Long creditsId, String note, List<Line> lines, long net, long vat, long total, long paid, VoucherRef voucher,

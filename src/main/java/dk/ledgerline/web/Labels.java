@@ -26,7 +26,8 @@ public final class Labels {
             "contraAccount", "name", "cvr", "vatPeriod", "fiscalYearStartMonth", "email", "password", "role", "number", "type", "standardAccount",
             "csv", "lines", "period", "from", "to", "at", "currency", "exchangeRate", "vouchers", "start", "fiscalYear", "newPassword",
             "currentPassword", "userId", "q", "resultAccount", "customerId", "productId", "quantity", "unitPrice", "description", "ean", "country",
-            "paymentDays", "vatZone", "vatNumber", "address", "postalCode", "city", "note", "unit", "kind", "revenueAccount", "bankAccount");
+            "paymentDays", "vatZone", "vatNumber", "address", "postalCode", "city", "note", "unit", "kind", "revenueAccount", "bankAccount",
+            "phone", "bankReg", "iban", "bic", "fikCreditor");
 
     private Labels() {}
 

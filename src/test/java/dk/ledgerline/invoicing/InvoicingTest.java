@@ -53,7 +53,7 @@ class InvoicingTest {
         long bakery = customer(t, "{\"name\": \"Bageriet ApS\", \"cvr\": \"12345674\", \"paymentDays\": 14, \"vatZone\": \"DOMESTIC\"}");
         long muller = customer(t, "{\"name\": \"Müller GmbH\", \"country\": \"DE\", \"vatZone\": \"EU\", \"vatNumber\": \"DE123456789\"}");
         long bauer = customer(t, "{\"name\": \"Bauer GmbH\", \"country\": \"AT\", \"vatZone\": \"EU\", \"vatNumber\": \"ATU12345678\"}");
-        long oslo = customer(t, "{\"name\": \"Oslo AS\", \"country\": \"NO\", \"vatZone\": \"OUTSIDE_EU\"}");
+        long oslo = customer(t, "{\"name\": \"Oslo AS\", \"country\": \"NO\", \"vatZone\": \"OUTSIDE_EU\", \"vatNumber\": \"NO923609016MVA\"}");
         long bread = product(t, "{\"number\": \"R1\", \"name\": \"Rugbrød\", \"unit\": \"stk.\", \"unitPrice\": \"25.00\", \"kind\": \"GOODS\"}");
         long advice = product(t, "{\"number\": \"RÅD\", \"name\": \"Rådgivning\", \"unit\": \"time\", \"unitPrice\": \"1000.00\", \"kind\": \"SERVICES\"}");
 
@@ -84,6 +84,23 @@ class InvoicingTest {
         assertThat(voucherEntries(t, note)).containsExactly("6190:-3218.75:null", "1010:2575.00:U25", "7680:643.75:U25");
         assertThat(t.api().post(t.path("/invoices/" + domestic.get("id").asLong() + "/credit-note"), "{}").status()).as("credited once").isEqualTo(409);
 
+        Api.Response profile = t.api().put(t.path("/invoicing-profile"), """
+                {"address": "Vestergade 2", "postalCode": "8000", "city": "Aarhus C", "email": "regnskab@example.dk",
+                 "bankReg": "1234", "bankAccount": "0012345678", "iban": "DK50 0040 0440 1162 43", "bic": "NDEADKKK"}""");
+        assertThat(profile.status()).as(profile.toString()).isEqualTo(200);
+        for (JsonNode booked : List.of(domestic, euGoods, euServices, export, note)) {
+            boolean isCredit = "CREDIT_NOTE".equals(booked.get("kind").asString());
+            for (String format : List.of("peppol", "oioubl")) {
+                Api.Response xml = t.api().get(t.path("/invoices/" + booked.get("id").asLong() + "/e-invoice?format=" + format), "application/xml");
+                assertThat(xml.status()).as(xml.toString()).isEqualTo(200);
+                assertThat(xml.raw().headers().firstValue("Content-Disposition").orElse("")).contains("." + format + ".xml");
+                OfficialRules.Rules rules = OfficialRules.Rules.valueOf(format.toUpperCase(java.util.Locale.ROOT) + (isCredit ? "_CREDIT_NOTE" : "_INVOICE"));
+                OfficialRules.Findings findings = OfficialRules.check(rules, xml.body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                assertThat(findings.errors()).as(rules + " " + booked.get("number") + "\n" + xml.body()).isEmpty();
+                assertThat(xml.body()).contains(isCredit ? "3218.75" : booked.get("total").asString().replace("-", ""));
+            }
+        }
+
         pay(t, euGoods, "2025-03-15", "100.00", "150.00");
         pay(t, euGoods, "2025-03-25", "150.00", "0.00");
         pay(t, euServices, "2025-03-25", "1000.00", "0.00");
@@ -95,12 +112,20 @@ class InvoicingTest {
         assertThat(open.get("total").asString()).isEqualTo("2000.00");
         List<String> items = new ArrayList<>();
         for (JsonNode item : open.get("items")) items.add(item.get("number").asInt() + ":" + item.get("open").asString() + ":" + item.get("age").asString());
-        assertThat(items).containsExactlyInAnyOrder("1:3218.75:DAYS_31_60", "4:2000.00:DAYS_31_60", "5:-3218.75:DAYS_31_60");
+        assertThat(items).as("the credit note settled its invoice, and itself").containsExactly("4:2000.00:DAYS_31_60");
+        pay(t, export, "2025-03-31", "2000.00", "0.00");
+        JsonNode settled = t.api().get(t.path("/open-items?at=2025-05-01")).json();
+        assertThat(settled.get("items")).as("every invoice paid or credited").isEmpty();
+        assertThat(settled.get("total").asString()).isEqualTo("0.00");
 
         JsonNode trial = t.api().get(t.path("/reports/trial-balance?from=2025-01-01&to=2025-03-31")).json();
-        assertThat(balance(trial, 6190)).as("the debtors are the open items").isEqualTo("2000.00");
-        assertThat(balance(trial, 6480)).isEqualTo("1250.00");
+        assertThat(balance(trial, 6190)).as("the debtors are the open items").isEqualTo("0.00");
+        assertThat(balance(trial, 6480)).isEqualTo("3250.00");
         assertThat(balance(trial, 7680)).as("the credit note took the VAT back").isEqualTo("0.00");
+        assertThat(balance(trial, 1010)).isEqualTo("0.00");
+        assertThat(balance(trial, 1050)).isEqualTo("-250.00");
+        assertThat(balance(trial, 1150)).isEqualTo("-1000.00");
+        assertThat(balance(trial, 1200)).isEqualTo("-2000.00");
 
         JsonNode vatReturn = t.api().get(t.path("/vat-returns/2025-Q1")).json();
         assertThat(vatReturn.get("salesVat").asString()).isEqualTo("0.00");
@@ -126,6 +151,17 @@ class InvoicingTest {
         assertThat(eu.status()).isEqualTo(422);
         assertThat(eu.body()).contains("vatNumber");
         assertThat(t.api().get(t.path("/invoices")).json().get("items")).as("only the booked one; nothing half-made").hasSize(1);
+
+        Api.Response noAddress = t.api().get(t.path("/invoices/" + booked.get("id").asLong() + "/e-invoice?format=peppol"), "application/xml");
+        assertThat(noAddress.status()).as(noAddress.toString()).isEqualTo(409);
+        assertThat(noAddress.body()).as("named: what the customer lacks").contains("Bageriet ApS").contains("EAN");
+        JsonNode aDraft = draft(t, bakery, "{\"description\": \"Kage\", \"unitPrice\": \"80.00\"}");
+        assertThat(t.api().get(t.path("/invoices/" + aDraft.get("id").asLong() + "/e-invoice"), "application/xml").status()).as("a draft is not sent").isEqualTo(409);
+        Api.Response badFormat = t.api().get(t.path("/invoices/" + booked.get("id").asLong() + "/e-invoice?format=edifact"), "application/xml");
+        assertThat(badFormat.status()).as(badFormat.toString()).isEqualTo(406);
+        Api.Response badIban = t.api().put(t.path("/invoicing-profile"), "{\"iban\": \"DK5000400440116244\", \"bankReg\": \"1234\"}");
+        assertThat(badIban.status()).isEqualTo(422);
+        assertThat(badIban.body()).contains("iban").contains("bankAccount");
     }
 
     @Test

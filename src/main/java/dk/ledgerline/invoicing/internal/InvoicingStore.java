@@ -2,6 +2,7 @@ package dk.ledgerline.invoicing.internal;
 
 import dk.ledgerline.invoicing.Customer;
 import dk.ledgerline.invoicing.Invoice;
+import dk.ledgerline.invoicing.InvoicingProfile;
 import dk.ledgerline.invoicing.Product;
 import dk.ledgerline.invoicing.ProductKind;
 import dk.ledgerline.invoicing.VatZone;
@@ -70,6 +71,33 @@ public class InvoicingStore {
     private static Customer customer(ResultSet rs, int n) throws SQLException {
         return new Customer(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
                 rs.getString(8), rs.getString(9).trim(), rs.getString(10), rs.getInt(11), VatZone.valueOf(rs.getString(12)), rs.getString(13));
+    }
+
+    // ---------------------------------------------------------------- the company's invoicing profile
+
+    public Optional<InvoicingProfile> profile(long companyId) {
+        return jdbc.sql("""
+                select address, postal_code, city, country, email, phone, bank_reg, bank_account, iban, bic, fik_creditor
+                from invoicing_profiles where company_id = :company""")
+                .param("company", companyId)
+                .query((rs, n) -> new InvoicingProfile(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4).trim(), rs.getString(5),
+                        rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11)))
+                .optional();
+    }
+
+    public void saveProfile(long companyId, InvoicingProfile p, Instant now) {
+        jdbc.sql("""
+                insert into invoicing_profiles (company_id, address, postal_code, city, country, email, phone, bank_reg, bank_account, iban, bic, fik_creditor, updated_at)
+                values (:company, :address, :postalCode, :city, :country, :email, :phone, :bankReg, :bankAccount, :iban, :bic, :fik, :now)
+                on conflict (company_id) do update set address = excluded.address, postal_code = excluded.postal_code, city = excluded.city,
+                    country = excluded.country, email = excluded.email, phone = excluded.phone, bank_reg = excluded.bank_reg,
+                    bank_account = excluded.bank_account, iban = excluded.iban, bic = excluded.bic, fik_creditor = excluded.fik_creditor,
+                    updated_at = excluded.updated_at""")
+                .param("company", companyId).param("address", p.address()).param("postalCode", p.postalCode()).param("city", p.city())
+                .param("country", p.country()).param("email", p.email()).param("phone", p.phone()).param("bankReg", p.bankReg())
+                .param("bankAccount", p.bankAccount()).param("iban", p.iban()).param("bic", p.bic()).param("fik", p.fikCreditor())
+                .param("now", Timestamp.from(now))
+                .update();
     }
 
     // ---------------------------------------------------------------- products
@@ -216,21 +244,29 @@ public class InvoicingStore {
     }
 
     /** What payments have settled of each invoice given: invoice id → amount. */
+    /**
+     * What has settled an invoice: its payments, and a credit note of it (which settles itself by
+     * the same amount). Crediting an unpaid invoice thus leaves neither open; crediting a paid one
+     * leaves the invoice open by minus what was paid, what the customer is owed back.
+     */
+    private static final String SETTLED = """
+            (coalesce((select sum(p.amount) from invoice_payments p where p.company_id = i.company_id and p.invoice_id = i.id), 0)
+             + case when i.kind = 'CREDIT_NOTE' and i.status = 'BOOKED' then i.total else 0 end
+             - coalesce((select sum(c.total) from invoices c where c.company_id = i.company_id and c.credits_id = i.id and c.status = 'BOOKED'), 0))""";
+
     public Map<Long, Long> paid(long companyId, List<Long> invoiceIds) {
         Map<Long, Long> paid = new TreeMap<>();
         if (invoiceIds.isEmpty()) return paid;
-        jdbc.sql("select invoice_id, sum(amount)::bigint from invoice_payments where company_id = :company and invoice_id = any(:ids::bigint[]) group by invoice_id")
+        jdbc.sql("select i.id, " + SETTLED + "::bigint from invoices i where i.company_id = :company and i.id = any(:ids::bigint[])")
                 .param("company", companyId).param("ids", invoiceIds.toArray(Long[]::new))
                 .query(rs -> { paid.put(rs.getLong(1), rs.getLong(2)); });
         return paid;
     }
 
-    /** Booked invoices and credit notes that payments have not settled, by due date. */
+    /** Booked invoices and credit notes that payments and credit notes have not settled, by due date. */
     public List<InvoiceRow> unsettled(long companyId, int limit) {
-        return jdbc.sql("select " + INVOICE_COLUMNS + " from invoices i " + """
-                 where company_id = :company and status = 'BOOKED'
-                   and total <> coalesce((select sum(p.amount) from invoice_payments p where p.company_id = i.company_id and p.invoice_id = i.id), 0)
-                 order by due_date, number limit :limit""")
+        return jdbc.sql("select " + INVOICE_COLUMNS + " from invoices i where company_id = :company and status = 'BOOKED' and total <> " + SETTLED
+                        + " order by due_date, number limit :limit")
                 .param("company", companyId).param("limit", limit)
                 .query(InvoicingStore::invoice).list();
     }
