@@ -40,25 +40,45 @@ public class EInvoices {
 
     public record Document(Invoice invoice, byte[] xml, String fileName) {}
 
-    /** The invoice {@code id} of the company named {@code sellerName} with CVR {@code sellerCvr}, in {@code format}. */
-    public Document document(long companyId, String sellerName, String sellerCvr, long id, Format format) {
+    /** A booked invoice with all it is printed or sent with: the invoice it credits, its lines' products, the seller's profile. */
+    public record Printable(Invoice invoice, Invoice credited, Map<Long, Product> products, InvoicingProfile profile) {
+        /** The unit a line is counted in: its product's, or none for a line without one. */
+        public String unit(Invoice.Line line) {
+            Product product = line.productId() == null ? null : products.get(line.productId());
+            return product == null ? "" : product.unit();
+        }
+
+        /** The payment line of a FIK (+71) slip, {@code +71<000000000000123+85123456<}; null without a creditor number or for a credit note. */
+        public String fikLine() {
+            if (profile.fikCreditor() == null || invoice.kind() != Invoice.Kind.INVOICE || invoice.number() == null) return null;
+            return "+71<" + EInvoiceWriter.fikPaymentId(invoice.number()) + "+" + profile.fikCreditor() + "<";
+        }
+    }
+
+    public Printable printable(long companyId, long id) {
         InvoicingProfile profile = profiles.profile(companyId);
         return tenants.readInCompany(companyId, () -> {
             Invoice invoice = reader.whole(companyId, store.invoice(companyId, id, false)
                     .orElseThrow(() -> ProblemException.notFound(Message.of("invoice.notFound", id))));
-            if (invoice.status() != Invoice.Status.BOOKED) throw ProblemException.conflict(Message.of("einvoice.draft", id));
             Invoice credited = invoice.creditsId() == null ? null : reader.whole(companyId, store.invoice(companyId, invoice.creditsId(), false).orElseThrow());
             Map<Long, Product> products = new HashMap<>();
             for (Invoice.Line line : invoice.lines()) {
                 if (line.productId() != null) store.product(companyId, line.productId()).ifPresent(p -> products.put(p.id(), p));
             }
-            EInvoiceWriter.Sale sale = new EInvoiceWriter.Sale(sellerName, sellerCvr, profile, invoice, credited, products);
-            try {
-                byte[] xml = format == Format.PEPPOL ? EInvoiceWriter.peppol(sale) : EInvoiceWriter.oioubl(sale);
-                return new Document(invoice, xml, format.fileName(invoice));
-            } catch (EInvoiceWriter.Unwritable e) {
-                throw ProblemException.conflict(Message.of(e.code(), invoice.customer().name()));
-            }
+            return new Printable(invoice, credited, products, profile);
         });
+    }
+
+    /** The invoice {@code id} of the company named {@code sellerName} with CVR {@code sellerCvr}, in {@code format}. */
+    public Document document(long companyId, String sellerName, String sellerCvr, long id, Format format) {
+        Printable p = printable(companyId, id);
+        if (p.invoice().status() != Invoice.Status.BOOKED) throw ProblemException.conflict(Message.of("einvoice.draft", id));
+        EInvoiceWriter.Sale sale = new EInvoiceWriter.Sale(sellerName, sellerCvr, p.profile(), p.invoice(), p.credited(), p.products());
+        try {
+            byte[] xml = format == Format.PEPPOL ? EInvoiceWriter.peppol(sale) : EInvoiceWriter.oioubl(sale);
+            return new Document(p.invoice(), xml, format.fileName(p.invoice()));
+        } catch (EInvoiceWriter.Unwritable e) {
+            throw ProblemException.conflict(Message.of(e.code(), p.invoice().customer().name()));
+        }
     }
 }

@@ -87,6 +87,22 @@ public final class Api {
         return send(request(path).DELETE().build());
     }
 
+    /** A file as a signed-in browser gets it (the session cookie is the same token): a PDF, say. Fails unless 200. */
+    public byte[] bytesAsBrowser(String path) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60))
+                .header("Cookie", dk.ledgerline.identity.AuthenticationFilter.SESSION_COOKIE + "=" + token).GET().build();
+        try {
+            HttpResponse<byte[]> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) throw new AssertionError(path + " answered " + response.statusCode() + ": " + new String(response.body()));
+            return response.body();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
         if (token != null) b.header("Authorization", "Bearer " + token);

@@ -447,7 +447,7 @@ public final class EInvoiceWriter {
     }
 
     /** The payment identifier of a +71 slip: the invoice number in 14 digits and a modulus-10 check digit. */
-    static String fikPaymentId(int invoiceNumber) {
+    public static String fikPaymentId(int invoiceNumber) {
         String digits = String.format(Locale.ROOT, "%014d", invoiceNumber);
         int sum = 0;
         for (int i = 0; i < digits.length(); i++) {

@@ -188,7 +188,8 @@ public class InvoicingStore {
                 .param("company", companyId).param("invoice", invoiceId)
                 .query((rs, n) -> {
                     long product = rs.getLong(2);
-                    return new Invoice.Line(rs.getInt(1), rs.wasNull() ? null : product, rs.getString(3), rs.getBigDecimal(4).stripTrailingZeros(),
+                    Long productId = rs.wasNull() ? null : product;
+                    return new Invoice.Line(rs.getInt(1), productId, rs.getString(3), rs.getBigDecimal(4).stripTrailingZeros(),
                             rs.getLong(5), rs.getLong(6), rs.getString(7), rs.getInt(8));
                 }).list();
     }

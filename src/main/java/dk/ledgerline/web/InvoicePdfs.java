@@ -1,0 +1,83 @@
+package dk.ledgerline.web;
+
+import dk.ledgerline.identity.Company;
+import dk.ledgerline.identity.CompanyAccess;
+import dk.ledgerline.identity.Identity;
+import dk.ledgerline.invoicing.EInvoices;
+import dk.ledgerline.invoicing.Invoice;
+import dk.ledgerline.invoicing.VatZone;
+import dk.ledgerline.shared.Language;
+import dk.ledgerline.shared.Texts;
+import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestAttribute;
+
+/**
+ * An invoice or credit note on paper, as the customer receives it: in Danish for a Danish customer,
+ * in English for one abroad, whoever prints it.
+ */
+@Controller
+public class InvoicePdfs {
+    private final EInvoices eInvoices;
+    private final Identity identity;
+    private final PdfDocuments pdfs;
+
+    InvoicePdfs(EInvoices eInvoices, Identity identity, PdfDocuments pdfs) {
+        this.eInvoices = eInvoices;
+        this.identity = identity;
+        this.pdfs = pdfs;
+    }
+
+    /** What the invoice template reads: who sends it, the invoice whole, and the customer's language to print in. */
+    public record InvoiceDocument(Company company, EInvoices.Printable printable, Texts t) {
+        public Invoice invoice() {
+            return printable.invoice();
+        }
+
+        public boolean creditNote() {
+            return invoice().kind() == Invoice.Kind.CREDIT_NOTE;
+        }
+
+        public boolean reverseCharge() {
+            return invoice().customer().vatZone() == VatZone.EU;
+        }
+
+        public boolean export() {
+            return invoice().customer().vatZone() == VatZone.OUTSIDE_EU;
+        }
+
+        /** Amounts as the customer's language writes them: 1.250,00 or 1,250.00; a credit note's unsigned, its heading says what it is. */
+        public String money(long minor) {
+            BigDecimal value = BigDecimal.valueOf(creditNote() ? -minor : minor, 2);
+            if (t.language() == Language.DA) return DanishAmounts.format(value.unscaledValue().longValueExact());
+            return new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.UK)).format(value);
+        }
+
+        public String quantity(BigDecimal quantity) {
+            String plain = quantity.stripTrailingZeros().toPlainString();
+            return t.language() == Language.DA ? plain.replace('.', ',') : plain;
+        }
+
+        public String date(LocalDate date) {
+            return date.format(t.language() == Language.DA ? DateTimeFormatter.ofPattern("dd.MM.yyyy") : DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK));
+        }
+    }
+
+    @GetMapping("/companies/{companyId}/invoices/{id}.pdf")
+    ResponseEntity<byte[]> invoice(@RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access, @PathVariable long id) {
+        EInvoices.Printable printable = eInvoices.printable(access.companyId(), id);
+        Invoice invoice = printable.invoice();
+        Language language = "DK".equals(invoice.customer().country()) ? Language.DA : Language.EN;
+        String name = invoice.status() == Invoice.Status.DRAFT ? "kladde-" + invoice.id()
+                : (invoice.kind() == Invoice.Kind.INVOICE ? "faktura-" : "kreditnota-") + invoice.number();
+        return pdfs.download(name + ".pdf", "invoice", new InvoiceDocument(identity.company(access), printable, Texts.of(language)));
+    }
+}
