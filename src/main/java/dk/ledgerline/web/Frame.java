@@ -10,7 +10,7 @@ import dk.ledgerline.identity.Company;
 public record Frame(String title, String userName, Company company, Section section, String readOnly) {
 
     /** The part of a company's pages the navigation marks as current. */
-    public enum Section { DASHBOARD, ACCOUNTS, JOURNALS, VOUCHERS, REPORTS, VAT, MEMBERS, NONE }
+    public enum Section { DASHBOARD, ACCOUNTS, JOURNALS, VOUCHERS, INVOICES, REPORTS, VAT, MEMBERS, NONE }
 
     /** The words of the page, in the language of the request. */
     public dk.ledgerline.shared.Texts t() {

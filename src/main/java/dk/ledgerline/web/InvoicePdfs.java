@@ -71,6 +71,18 @@ public class InvoicePdfs {
         }
     }
 
+    /** The e-invoice as a file to hand over or upload: peppol.xml or oioubl.xml. */
+    @GetMapping("/companies/{companyId}/invoices/{id}/{format:peppol|oioubl}.xml")
+    ResponseEntity<byte[]> eInvoice(@RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access, @PathVariable long id, @PathVariable String format) {
+        Company company = identity.company(access);
+        EInvoices.Document document = eInvoices.document(access.companyId(), company.name(), company.cvr(), id,
+                EInvoices.Format.valueOf(format.toUpperCase(Locale.ROOT)));
+        return ResponseEntity.ok()
+                .header("Content-Type", "application/xml")
+                .header("Content-Disposition", "attachment; filename=\"" + document.fileName() + "\"")
+                .body(document.xml());
+    }
+
     @GetMapping("/companies/{companyId}/invoices/{id}.pdf")
     ResponseEntity<byte[]> invoice(@RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access, @PathVariable long id) {
         EInvoices.Printable printable = eInvoices.printable(access.companyId(), id);

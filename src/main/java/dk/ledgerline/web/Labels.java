@@ -40,7 +40,8 @@ public final class Labels {
             Matcher numbered = NUMBERED.matcher(part);
             Matcher indexed = INDEXED.matcher(part);
             if (numbered.matches()) parts.add(fieldName(t, numbered.group(1)) + " " + numbered.group(2));
-            else if (indexed.matches()) parts.add(fieldName(t, indexed.group(1)) + " " + (Integer.parseInt(indexed.group(2)) + 1));
+            // "lines[1]" is the second line: one of a list is named in the singular
+            else if (indexed.matches()) parts.add(fieldName(t, "lines".equals(indexed.group(1)) ? "line" : indexed.group(1)) + " " + (Integer.parseInt(indexed.group(2)) + 1));
             else parts.add(fieldName(t, part));
         }
         String joined = String.join(", ", parts);

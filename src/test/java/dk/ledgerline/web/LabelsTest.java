@@ -13,7 +13,7 @@ class LabelsTest {
     void aJournalLineErrorNamesTheLineAndTheFieldInDanish() {
         assertThat(Labels.field("line 17.account")).isEqualTo("Linje 17, konto");
         assertThat(Labels.field("document 3.lines")).isEqualTo("Bilag 3, linjer");
-        assertThat(Labels.field("vouchers[0].lines[1].vatCode")).isEqualTo("Bilag 1, linjer 2, momskode");
+        assertThat(Labels.field("vouchers[0].lines[1].vatCode")).isEqualTo("Bilag 1, linje 2, momskode");
         assertThat(Labels.field("cvr")).isEqualTo("CVR-nummer");
         assertThat(Labels.field("somethingNew")).isEqualTo("SomethingNew");
         assertThat(Labels.field("")).isEmpty();
