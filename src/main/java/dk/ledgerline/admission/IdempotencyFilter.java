@@ -9,6 +9,7 @@ import dk.ledgerline.identity.Identity;
 import dk.ledgerline.identity.Principal;
 import dk.ledgerline.shared.CallerScope;
 import dk.ledgerline.shared.ProblemResponses;
+import dk.ledgerline.shared.Uploads;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -52,7 +53,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
      * beacon cannot carry the header.
      */
     private static final List<String> NOT_RECORDED = List.of("/api/v1/auth/token", "/login", "/logout", "/telemetry/spinners");
-    /** Requests that carry a password: recorded by fingerprint only, their body is not kept. */
+    /** Requests that carry a password, and documents (see {@link Uploads}): recorded by fingerprint only, their body is not kept. */
     private static final List<String> SECRET_BODIES = List.of("/api/v1/users", "/signup");
     /** Posting one voucher: short, the most frequent write of all, and one company's all take its number row; they share commits. */
     private static final Pattern GROUPABLE = Pattern.compile("/api/v1/companies/[0-9]+/vouchers");
@@ -73,9 +74,11 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        if (request.getContentLengthLong() > BODY_BYTES_MAX) {
+        boolean upload = Uploads.isUpload(request.getRequestURI());
+        int limit = upload ? Uploads.BYTES_MAX : BODY_BYTES_MAX;
+        if (request.getContentLengthLong() > limit) {
             discardRefusedBody(request.getInputStream(), request.getContentLengthLong());
-            ProblemResponses.write(response, 413, "Payload too large", "the body is " + request.getContentLengthLong() + " bytes; the limit is " + BODY_BYTES_MAX);
+            ProblemResponses.write(response, 413, "Payload too large", "the body is " + request.getContentLengthLong() + " bytes; the limit is " + limit);
             return;
         }
         boolean form = isForm(request);
@@ -84,10 +87,10 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         if (form) {
             body = RequestFingerprint.formBody(request);
         } else {
-            body = readBounded(request.getInputStream());
+            body = readBounded(request.getInputStream(), limit);
             if (body == null) {
                 discardRefusedBody(request.getInputStream(), request.getContentLengthLong());
-                ProblemResponses.write(response, 413, "Payload too large", "the body is larger than " + BODY_BYTES_MAX + " bytes");
+                ProblemResponses.write(response, 413, "Payload too large", "the body is larger than " + limit + " bytes");
                 return;
             }
             readable = new CachedBodyRequest(request, body);
@@ -114,7 +117,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         Long userId = request.getAttribute(AuthenticationFilter.PRINCIPAL) instanceof Principal principal ? principal.userId() : null;
         Long companyId = request.getAttribute(CompanyAccess.REQUEST_ATTRIBUTE) instanceof CompanyAccess access ? access.companyId() : null;
         byte[] hash = RequestFingerprint.hash(fingerprintSecret, method, path, body);
-        byte[] kept = SECRET_BODIES.contains(path) ? new byte[0] : body;
+        byte[] kept = SECRET_BODIES.contains(path) || upload ? new byte[0] : body;
         boolean groupable = companyId != null && "POST".equals(method) && GROUPABLE.matcher(path).matches();
         writes.run(new KeyedWrites.Keyed(scope, key, userId, companyId, hash, path, body, kept, form, groupable), readable, response, chain);
     }
@@ -138,8 +141,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     }
 
     /** The whole body, or null when it is larger than the limit (a chunked body has no Content-Length to check). */
-    private static byte[] readBounded(InputStream in) throws IOException {
-        byte[] body = in.readNBytes(BODY_BYTES_MAX + 1);
-        return body.length > BODY_BYTES_MAX ? null : body;
+    private static byte[] readBounded(InputStream in, int limit) throws IOException {
+        byte[] body = in.readNBytes(limit + 1);
+        return body.length > limit ? null : body;
     }
 }

@@ -1,5 +1,7 @@
 package dk.ledgerline.web;
 
+import dk.ledgerline.documents.Document;
+import dk.ledgerline.documents.Documents;
 import dk.ledgerline.identity.AuthenticationFilter;
 import dk.ledgerline.identity.CompanyAccess;
 import dk.ledgerline.identity.Identity;
@@ -36,8 +38,10 @@ public class VoucherPages {
     private final Ledger ledger;
     private final Identity identity;
     private final Frames frames;
+    private final Documents documents;
 
-    VoucherPages(Ledger ledger, Identity identity, Frames frames) {
+    VoucherPages(Ledger ledger, Identity identity, Frames frames, Documents documents) {
+        this.documents = documents;
         this.ledger = ledger;
         this.identity = identity;
         this.frames = frames;
@@ -58,7 +62,7 @@ public class VoucherPages {
     }
 
     public record VoucherPage(Frame frame, Voucher voucher, Map<Integer, Account> accounts, String registeredBy,
-                              ReversalForm form, Failure failure) {
+                              ReversalForm form, Failure failure, List<Document> documents) {
         /** The ledger decides; the page only leaves out a button that could not succeed. */
         public boolean reversible() {
             return frame.canBookkeep() && voucher.reversedBy() == null && !Ledger.SOURCE_VAT_SETTLEMENT.equals(voucher.source())
@@ -142,6 +146,7 @@ public class VoucherPages {
         Map<Integer, Account> accounts = ledger.accounts(access.companyId()).stream().collect(Collectors.toMap(Account::number, Function.identity()));
         String registeredBy = identity.user(voucher.registeredBy()).map(u -> u.name() + " (" + u.email() + ")").orElse("bruger " + voucher.registeredBy());
         Frame frame = frames.company(principal, access, Languages.t("title.voucher", fiscalYear + "/" + number), Frame.Section.VOUCHERS);
-        return Pages.render("voucher", new VoucherPage(frame, voucher, accounts, registeredBy, form, failure), status);
+        return Pages.render("voucher", new VoucherPage(frame, voucher, accounts, registeredBy, form, failure,
+                documents.ofVoucher(access.companyId(), voucher)), status);
     }
 }
