@@ -3,6 +3,7 @@ package dk.ledgerline.documents;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.ledgerline.testing.Api;
+import dk.ledgerline.testing.SampleDocuments;
 import dk.ledgerline.testing.Tenant;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -18,9 +19,8 @@ import tools.jackson.databind.JsonNode;
  * voucher does not keep is refused naming why, and nothing of it is kept.
  */
 class DocumentsTest {
-    static final byte[] PDF = ("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n").getBytes(StandardCharsets.US_ASCII);
-    static final byte[] PNG = HexFormat.of().parseHex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-            + "1f15c4890000000d49444154789c6360000000000500010d0a2db40000000049454e44ae426082");
+    static final byte[] PDF = SampleDocuments.PDF;
+    static final byte[] PNG = SampleDocuments.PNG;
 
     @Test
     void aVouchersPdfAndImageAreKeptOnceAndReadBackAsTheyWere() throws Exception {

@@ -27,12 +27,12 @@ class VoucherDocumentsPageTest extends BrowserTest {
         assertThat(browser.text("#no-documents")).isEqualTo("Der er endnu intet dokument til dette bilag.");
 
         Path pdf = Files.createTempDirectory("bilag").resolve("husleje-marts.pdf");
-        Files.write(pdf, dk.ledgerline.documents.DocumentsTest.PDF);
+        Files.write(pdf, dk.ledgerline.testing.SampleDocuments.PDF);
         browser.find("#document-file").sendKeys(pdf.toString());
         browser.waitForCount("#documents li", 1, UPLOAD);
         assertThat(browser.text("#documents li a")).isEqualTo("husleje-marts.pdf");
         String href = browser.find("#documents li a").getAttribute("href");
-        assertThat(browser.getBytesWithSession(href.substring(href.indexOf("/companies/")))).isEqualTo(dk.ledgerline.documents.DocumentsTest.PDF);
+        assertThat(browser.getBytesWithSession(href.substring(href.indexOf("/companies/")))).isEqualTo(dk.ledgerline.testing.SampleDocuments.PDF);
 
         // a drop, as the browser fires it when a file is let go over the zone
         browser.script("""
@@ -40,7 +40,7 @@ class VoucherDocumentsPageTest extends BrowserTest {
                 const transfer = new DataTransfer();
                 transfer.items.add(new File([bytes], 'kvittering.png', {type: 'image/png'}));
                 document.getElementById('document-drop').dispatchEvent(new DragEvent('drop', {dataTransfer: transfer, bubbles: true, cancelable: true}));""",
-                java.util.Base64.getEncoder().encodeToString(dk.ledgerline.documents.DocumentsTest.PNG));
+                java.util.Base64.getEncoder().encodeToString(dk.ledgerline.testing.SampleDocuments.PNG));
         browser.waitForCount("#documents li", 2, UPLOAD);
         assertThat(browser.texts("#documents li a")).containsExactly("husleje-marts.pdf", "kvittering.png");
 
