@@ -109,16 +109,16 @@ public class Documents {
         String actual = MediaTypes.sniff(bytes);
         if (!claimed.equals(actual)) {
             throw ProblemException.unprocessable(Message.of("document.notStored"),
-                    List.of(FieldError.of("document", actual == null ? "document.notWhatItClaims" : "document.otherType", claimed, actual == null ? "" : actual)));
+                    List.of(FieldError.of("file", actual == null ? "document.notWhatItClaims" : "document.otherType", claimed, actual == null ? "" : actual)));
         }
         return claimed;
     }
 
     private static ProblemException tooLargeOrEmpty(int size) {
         return size == 0
-                ? ProblemException.unprocessable(Message.of("document.notStored"), List.of(FieldError.of("document", "document.empty")))
+                ? ProblemException.unprocessable(Message.of("document.notStored"), List.of(FieldError.of("file", "document.empty")))
                 : new ProblemException(413, "Payload too large", Message.of("document.notStored"),
-                        List.of(FieldError.of("document", "document.tooLarge", Uploads.BYTES_MAX / (1024 * 1024))));
+                        List.of(FieldError.of("file", "document.tooLarge", Uploads.BYTES_MAX / (1024 * 1024))));
     }
 
     /** The name as the user's machine had it, without any folder, control characters or more than 255 characters. */

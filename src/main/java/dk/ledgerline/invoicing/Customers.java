@@ -38,6 +38,22 @@ public class Customers {
     /** {@code number} null takes the next free one. A Danish customer's CVR is checked; an EU customer's VAT number is required. */
     public Customer create(long companyId, Customer wanted) {
         List<FieldError> errors = new ArrayList<>();
+        Customer clean = clean(wanted, errors);
+        if (!errors.isEmpty()) throw ProblemException.unprocessable(Message.of("customer.notCreated"), errors);
+        return tenants.inCompany(companyId, () -> {
+            int number = clean.number() == 0 ? store.nextCustomerNumber(companyId) : clean.number();
+            Customer numbered = withNumber(clean, 0, number);
+            long id = store.insertCustomer(companyId, numbered, clock.instant());
+            if (id < 0) throw ProblemException.conflict(Message.of("customer.exists", number));
+            return withNumber(numbered, id, number);
+        });
+    }
+
+    /**
+     * A party to an invoice as it may be kept, customer or supplier: trimmed, the country upper
+     * case, the CVR checked, an EU party's VAT number required; what is wrong goes to {@code errors}.
+     */
+    static Customer clean(Customer wanted, List<FieldError> errors) {
         String name = trimmed(wanted.name());
         if (name == null || name.length() > Customer.NAME_LENGTH_MAX) errors.add(FieldError.of("name", "length.between", 1, Customer.NAME_LENGTH_MAX));
         String cvr = trimmed(wanted.cvr());
@@ -61,14 +77,13 @@ public class Customers {
         if (postalCode.length() > POSTAL_CODE_LENGTH_MAX) errors.add(FieldError.of("postalCode", "text.tooLong", POSTAL_CODE_LENGTH_MAX));
         if (city.length() > CITY_LENGTH_MAX) errors.add(FieldError.of("city", "text.tooLong", CITY_LENGTH_MAX));
         if (wanted.number() < 0 || wanted.number() > 99_999_999) errors.add(FieldError.of("number", "number.range", 1, 99_999_999));
-        if (!errors.isEmpty()) throw ProblemException.unprocessable(Message.of("customer.notCreated"), errors);
-        return tenants.inCompany(companyId, () -> {
-            int number = wanted.number() == 0 ? store.nextCustomerNumber(companyId) : wanted.number();
-            Customer clean = new Customer(0, number, name, cvr, ean, address, postalCode, city, country, email, wanted.paymentDays(), wanted.vatZone(), vatNumber);
-            long id = store.insertCustomer(companyId, clean, clock.instant());
-            if (id < 0) throw ProblemException.conflict(Message.of("customer.exists", number));
-            return new Customer(id, number, name, cvr, ean, address, postalCode, city, country, email, wanted.paymentDays(), wanted.vatZone(), vatNumber);
-        });
+        return new Customer(wanted.id(), wanted.number(), name, cvr, ean, address, postalCode, city, country, email, wanted.paymentDays(),
+                wanted.vatZone(), vatNumber);
+    }
+
+    static Customer withNumber(Customer c, long id, int number) {
+        return new Customer(id, number, c.name(), c.cvr(), c.ean(), c.address(), c.postalCode(), c.city(), c.country(), c.email(),
+                c.paymentDays(), c.vatZone(), c.vatNumber());
     }
 
     public Customer customer(long companyId, long id) {

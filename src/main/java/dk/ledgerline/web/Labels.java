@@ -27,7 +27,7 @@ public final class Labels {
             "csv", "lines", "period", "from", "to", "at", "currency", "exchangeRate", "vouchers", "start", "fiscalYear", "newPassword",
             "currentPassword", "userId", "q", "resultAccount", "customerId", "productId", "quantity", "unitPrice", "description", "ean", "country",
             "paymentDays", "vatZone", "vatNumber", "address", "postalCode", "city", "note", "unit", "kind", "revenueAccount", "bankAccount",
-            "phone", "bankReg", "iban", "bic", "fikCreditor");
+            "phone", "bankReg", "iban", "bic", "fikCreditor", "file", "supplierId", "supplierNumber", "vat", "net", "issueDate", "dueDate");
 
     private Labels() {}
 
