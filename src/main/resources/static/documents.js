@@ -1,5 +1,6 @@
-// A voucher's documents: files dropped on the drop zone, or chosen, are sent one at a time as the
-// request's body, under their own type, with an idempotency key; the page then shows them. Each
+// Files dropped on a drop zone, or chosen: a voucher's documents, or a received e-invoice. Each is sent
+// as the request's body, under its own type, with an idempotency key; the page then shows what was
+// kept, or goes to the draft an e-invoice became (the answer's location). Each
 // upload has a deadline, so a stalled network ends in a message, never in a spinner.
 (function () {
   'use strict';
@@ -37,7 +38,8 @@
       });
       const answer = await response.json().catch(() => ({}));
       status.textContent = answer.message || (file.name + ': ' + response.status);
-      return response.ok;
+      if (response.ok && answer.location) setTimeout(() => window.location.assign(answer.location), 600);
+      return response.ok && !answer.location;
     } catch (e) {
       status.textContent = file.name + ': ' + (e.name === 'TimeoutError' ? say('documents.timedOut') : say('documents.offline'));
       return false;

@@ -261,17 +261,22 @@ public class InvoicingPages {
                                 @RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access, CustomerForm form) {
         access.requireBookkeeper();
         try {
-            FormFields fields = new FormFields();
-            Integer days = fields.wholeNumber("paymentDays", form.paymentDays());
-            VatZone zone = null;
-            for (VatZone z : VatZone.values()) if (z.name().equals(form.vatZone())) zone = z;
-            fields.throwIfAny("customer.notCreated");
-            Customer created = customers.create(access.companyId(), new Customer(0, 0, form.name(), form.cvr(), form.ean(), form.address(),
-                    form.postalCode(), form.city(), form.country(), form.email(), days, zone, form.vatNumber()));
+            Customer created = customers.create(access.companyId(), party(form, "customer.notCreated"));
             return Pages.seeOther("/companies/" + access.companyId() + "/customers?created=" + created.number());
         } catch (ProblemException e) {
             return customersPage(principal, access, null, null, form, Failure.of(e), e.status());
         }
+    }
+
+    /** A customer's or supplier's form as the party it describes, its number and VAT zone read; what cannot be read is refused as {@code notCreated}. */
+    static Customer party(CustomerForm form, String notCreated) {
+        FormFields fields = new FormFields();
+        Integer days = fields.wholeNumber("paymentDays", form.paymentDays());
+        VatZone zone = null;
+        for (VatZone z : VatZone.values()) if (z.name().equals(form.vatZone())) zone = z;
+        fields.throwIfAny(notCreated);
+        return new Customer(0, 0, form.name(), form.cvr(), form.ean(), form.address(), form.postalCode(), form.city(), form.country(), form.email(),
+                days, zone, form.vatNumber());
     }
 
     private ModelAndView customersPage(Principal principal, CompanyAccess access, String q, String notice, CustomerForm form, Failure failure, int status) {

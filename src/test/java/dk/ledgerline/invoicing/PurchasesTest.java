@@ -2,16 +2,13 @@ package dk.ledgerline.invoicing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dk.ledgerline.invoicing.internal.EInvoiceWriter;
 import dk.ledgerline.testing.Api;
+import dk.ledgerline.testing.SupplierEInvoices;
 import dk.ledgerline.testing.Tenant;
 import dk.ledgerline.testing.Vouchers;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -137,24 +134,12 @@ class PurchasesTest {
         assertThat(response.body()).contains(says);
     }
 
-    /** A Peppol invoice as the supplier's own system would send it to the test company, one line. */
     static byte[] peppolFrom(String seller, String sellerCvr, int number, String item, String quantity, String price) {
-        return EInvoiceWriter.peppol(sale(seller, sellerCvr, number, item, quantity, price));
+        return SupplierEInvoices.peppol(seller, sellerCvr, number, item, quantity, price);
     }
 
     static byte[] oioublFrom(String seller, String sellerCvr, int number, String item, String quantity, String price) {
-        return EInvoiceWriter.oioubl(sale(seller, sellerCvr, number, item, quantity, price));
-    }
-
-    private static EInvoiceWriter.Sale sale(String seller, String sellerCvr, int number, String item, String quantity, String price) {
-        Customer us = new Customer(1, 1, "Test ApS", Tenant.CVR, null, "Testvej 1", "1000", "København K", "DK", null, 8, VatZone.DOMESTIC, null);
-        long unit = Long.parseLong(price.replace(".", ""));
-        long net = new BigDecimal(quantity).multiply(BigDecimal.valueOf(unit)).longValueExact();
-        long vat = net / 4;
-        Invoice invoice = new Invoice(number, Invoice.Kind.INVOICE, Invoice.Status.BOOKED, number, us, LocalDate.of(2025, 3, 3), LocalDate.of(2025, 3, 11),
-                null, "", List.of(new Invoice.Line(1, null, item, new BigDecimal(quantity), unit, net, "U25", 1010)), net, vat, net + vat, 0, null, null);
-        InvoicingProfile profile = new InvoicingProfile("Kaffevej 2", "2100", "København Ø", "DK", null, null, "1234", "99887766", null, null, null);
-        return new EInvoiceWriter.Sale(seller, sellerCvr, profile, invoice, null, Map.of());
+        return SupplierEInvoices.oioubl(seller, sellerCvr, number, item, quantity, price);
     }
 
     private static long created(Tenant t, String path, String json) {
