@@ -16,6 +16,7 @@ import dk.ledgerline.invoicing.Product;
 import dk.ledgerline.invoicing.ProductKind;
 import dk.ledgerline.invoicing.Products;
 import dk.ledgerline.invoicing.Receivables;
+import dk.ledgerline.invoicing.Reminders;
 import dk.ledgerline.invoicing.VatZone;
 import dk.ledgerline.ledger.VoucherRef;
 import dk.ledgerline.shared.Amounts;
@@ -54,9 +55,11 @@ class InvoicingApi {
     private final EInvoices eInvoices;
     private final InvoicingProfiles profiles;
     private final Identity identity;
+    private final Reminders reminders;
 
     InvoicingApi(Customers customers, Products products, Invoices invoices, Receivables receivables, EInvoices eInvoices,
-                 InvoicingProfiles profiles, Identity identity) {
+                 InvoicingProfiles profiles, Identity identity, Reminders reminders) {
+        this.reminders = reminders;
         this.customers = customers;
         this.products = products;
         this.invoices = invoices;
@@ -138,12 +141,12 @@ class InvoicingApi {
 
     record InvoiceView(long id, Invoice.Kind kind, Invoice.Status status, Integer number, long customerId, String customerName, LocalDate issueDate,
                        LocalDate dueDate, Long creditsId, String note, List<LineView> lines, String net, String vat, String total, String paid,
-                       String open, VoucherRef voucher) {
+                       String fees, String open, VoucherRef voucher) {
         static InvoiceView of(Invoice i) {
             return new InvoiceView(i.id(), i.kind(), i.status(), i.number(), i.customer().id(), i.customer().name(), i.issueDate(), i.dueDate(),
                     i.creditsId(), i.note(), i.lines().stream().map(l -> new LineView(l.line(), l.productId(), l.description(),
                             l.quantity().toPlainString(), Amounts.format(l.unitPrice()), Amounts.format(l.net()), l.vatCode(), l.account())).toList(),
-                    Amounts.format(i.net()), Amounts.format(i.vat()), Amounts.format(i.total()), Amounts.format(i.paid()), Amounts.format(i.open()), i.voucher());
+                    Amounts.format(i.net()), Amounts.format(i.vat()), Amounts.format(i.total()), Amounts.format(i.paid()), Amounts.format(i.fees()), Amounts.format(i.open()), i.voucher());
         }
     }
 
@@ -222,6 +225,30 @@ class InvoicingApi {
                 .contentType(org.springframework.http.MediaType.APPLICATION_XML)
                 .header("Content-Disposition", "attachment; filename=\"" + document.fileName() + "\"")
                 .body(document.xml());
+    }
+
+    record ReminderBody(String date, String fee) {}
+
+    record ReminderView(int number, LocalDate sentOn, String fee, LocalDate payBy, VoucherRef voucher) {
+        static ReminderView of(Reminders.Reminder r) {
+            return new ReminderView(r.number(), r.sentOn(), Amounts.format(r.fee()), r.payBy(), r.voucher());
+        }
+    }
+
+    /** The next reminder of an overdue invoice; its fee (100.00 when not given, at most that) is booked on the customer. */
+    @PostMapping("/invoices/{id}/reminders")
+    ResponseEntity<ReminderView> remind(@RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access,
+                                        @RequestAttribute(AuthenticationFilter.PRINCIPAL) Principal principal, @PathVariable long id,
+                                        @RequestBody(required = false) ReminderBody body) {
+        access.requireBookkeeper();
+        LocalDate date = body == null ? null : Params.optionalDate("date", body.date());
+        Long fee = body == null || body.fee() == null ? null : amount("fee", body.fee());
+        return ResponseEntity.status(201).body(ReminderView.of(reminders.send(access.companyId(), principal.userId(), id, date, fee)));
+    }
+
+    @GetMapping("/invoices/{id}/reminders")
+    Items<ReminderView> reminders(@RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access, @PathVariable long id) {
+        return new Items<>(reminders.of(access.companyId(), id).stream().map(ReminderView::of).toList());
     }
 
     record CreditNoteBody(String date) {}

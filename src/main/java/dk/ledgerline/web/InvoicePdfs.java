@@ -5,6 +5,7 @@ import dk.ledgerline.identity.CompanyAccess;
 import dk.ledgerline.identity.Identity;
 import dk.ledgerline.invoicing.EInvoices;
 import dk.ledgerline.invoicing.Invoice;
+import dk.ledgerline.invoicing.Reminders;
 import dk.ledgerline.invoicing.VatZone;
 import dk.ledgerline.shared.Language;
 import dk.ledgerline.shared.Texts;
@@ -29,8 +30,10 @@ public class InvoicePdfs {
     private final EInvoices eInvoices;
     private final Identity identity;
     private final PdfDocuments pdfs;
+    private final Reminders reminders;
 
-    InvoicePdfs(EInvoices eInvoices, Identity identity, PdfDocuments pdfs) {
+    InvoicePdfs(EInvoices eInvoices, Identity identity, PdfDocuments pdfs, Reminders reminders) {
+        this.reminders = reminders;
         this.eInvoices = eInvoices;
         this.identity = identity;
         this.pdfs = pdfs;
@@ -81,6 +84,31 @@ public class InvoicePdfs {
                 .header("Content-Type", "application/xml")
                 .header("Content-Disposition", "attachment; filename=\"" + document.fileName() + "\"")
                 .body(document.xml());
+    }
+
+    /** A reminder on paper: what is owed on the invoice, its fees, and by when, in the customer's language. */
+    public record ReminderDocument(Company company, EInvoices.Printable printable, Texts t, Reminders.Reminder reminder) {
+        public Invoice invoice() {
+            return printable.invoice();
+        }
+
+        public String money(long minor) {
+            return new InvoiceDocument(company, printable, t).money(minor);
+        }
+
+        public String date(LocalDate date) {
+            return new InvoiceDocument(company, printable, t).date(date);
+        }
+    }
+
+    @GetMapping("/companies/{companyId}/invoices/{id}/reminders/{number}.pdf")
+    ResponseEntity<byte[]> reminder(@RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access, @PathVariable long id, @PathVariable int number) {
+        EInvoices.Printable printable = eInvoices.printable(access.companyId(), id);
+        Reminders.Reminder reminder = reminders.of(access.companyId(), id).stream().filter(r -> r.number() == number).findFirst()
+                .orElseThrow(() -> dk.ledgerline.shared.ProblemException.notFound(dk.ledgerline.shared.ProblemException.Message.of("reminder.notFound", number)));
+        Language language = "DK".equals(printable.invoice().customer().country()) ? Language.DA : Language.EN;
+        return pdfs.download("rykker-" + number + "-faktura-" + printable.invoice().number() + ".pdf", "reminder",
+                new ReminderDocument(identity.company(access), printable, Texts.of(language), reminder));
     }
 
     @GetMapping("/companies/{companyId}/invoices/{id}.pdf")

@@ -13,6 +13,7 @@ import dk.ledgerline.invoicing.Product;
 import dk.ledgerline.invoicing.ProductKind;
 import dk.ledgerline.invoicing.Products;
 import dk.ledgerline.invoicing.Receivables;
+import dk.ledgerline.invoicing.Reminders;
 import dk.ledgerline.invoicing.VatZone;
 import dk.ledgerline.shared.ProblemException;
 import java.math.BigDecimal;
@@ -42,11 +43,13 @@ public class InvoicingPages {
     private final Products products;
     private final Receivables receivables;
     private final InvoicingProfiles profiles;
+    private final Reminders reminders;
     private final Frames frames;
     private final Clock clock;
 
     InvoicingPages(Invoices invoices, Customers customers, Products products, Receivables receivables, InvoicingProfiles profiles,
-                   Frames frames, Clock clock) {
+                   Frames frames, Clock clock, Reminders reminders) {
+        this.reminders = reminders;
         this.invoices = invoices;
         this.customers = customers;
         this.products = products;
@@ -141,9 +144,16 @@ public class InvoicingPages {
 
     public record PaymentForm(String date, String amount) {}
 
-    public record InvoicePage(Frame frame, Invoice invoice, String notice, PaymentForm payment, Failure failure) {
+    public record InvoicePage(Frame frame, Invoice invoice, String notice, PaymentForm payment, Failure failure, List<Reminders.Reminder> reminders,
+                              LocalDate today) {
         public boolean draft() {
             return invoice.status() == Invoice.Status.DRAFT;
+        }
+
+        /** A reminder may be sent: the invoice is overdue and open, and fewer than three have been. */
+        public boolean remindable() {
+            return invoice.kind() == Invoice.Kind.INVOICE && !draft() && invoice.open() > 0 && today.isAfter(invoice.dueDate())
+                    && reminders.size() < Reminders.REMINDERS_MAX;
         }
     }
 
@@ -155,6 +165,7 @@ public class InvoicingPages {
             case "booked" -> Languages.t("notice.invoiceBooked");
             case "credited" -> Languages.t("notice.creditNoteBooked");
             case "paid" -> Languages.t("notice.paymentRegistered");
+            case "reminded" -> Languages.t("notice.reminderSent");
             default -> null;
         };
         Invoice invoice = invoices.invoice(access.companyId(), id);
@@ -165,7 +176,8 @@ public class InvoicingPages {
         String title = invoice.number() == null ? Languages.t("title.invoiceDraft", invoice.customer().name())
                 : Languages.t(invoice.kind() == Invoice.Kind.INVOICE ? "title.invoice" : "title.creditNote", invoice.number());
         Frame frame = frames.company(principal, access, title, Frame.Section.INVOICES);
-        return Pages.render("invoice", new InvoicePage(frame, invoice, notice, payment, failure), status);
+        return Pages.render("invoice", new InvoicePage(frame, invoice, notice, payment, failure,
+                invoice.status() == Invoice.Status.BOOKED ? reminders.of(access.companyId(), invoice.id()) : List.of(), LocalDate.now(clock)), status);
     }
 
     @PostMapping("/companies/{companyId}/invoices/{id}/booking")
@@ -215,6 +227,25 @@ public class InvoicingPages {
         } catch (ProblemException e) {
             Invoice invoice = invoices.invoice(access.companyId(), id);
             return invoicePage(principal, access, invoice, null, form, Failure.of(e), e.status());
+        }
+    }
+
+    public record ReminderForm(String date, String fee) {}
+
+    @PostMapping("/companies/{companyId}/invoices/{id}/reminders")
+    ModelAndView remind(@RequestAttribute(AuthenticationFilter.PRINCIPAL) Principal principal,
+                        @RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access, @PathVariable long id, ReminderForm form) {
+        access.requireBookkeeper();
+        try {
+            FormFields fields = new FormFields();
+            LocalDate date = form.date() == null || form.date().isBlank() ? null : fields.date("date", form.date());
+            Long fee = form.fee() == null || form.fee().isBlank() ? 0L : fields.amount("fee", form.fee());
+            fields.throwIfAny("reminder.notSent");
+            reminders.send(access.companyId(), principal.userId(), id, date, fee);
+            return Pages.seeOther("/companies/" + access.companyId() + "/invoices/" + id + "?done=reminded");
+        } catch (ProblemException e) {
+            Invoice invoice = invoices.invoice(access.companyId(), id);
+            return invoicePage(principal, access, invoice, null, new PaymentForm("", ""), Failure.of(e), e.status());
         }
     }
 

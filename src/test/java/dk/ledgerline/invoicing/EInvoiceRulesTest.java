@@ -71,7 +71,7 @@ class EInvoiceRulesTest {
     void aCreditNoteReferringToItsInvoice() {
         Invoice original = invoice(1, DOMESTIC, "U25", List.of(line(1, HOURS, "Rådgivning marts", "2.5", 95000, "U25", 1010)));
         Invoice credit = new Invoice(9, Invoice.Kind.CREDIT_NOTE, Invoice.Status.BOOKED, 6, DOMESTIC, LocalDate.of(2025, 3, 20), LocalDate.of(2025, 3, 20),
-                original.id(), "Kreditering af faktura 1", original.lines(), -original.net(), -original.vat(), -original.total(), 0, null, null);
+                original.id(), "Kreditering af faktura 1", original.lines(), -original.net(), -original.vat(), -original.total(), 0, 0, null, null);
         both(new EInvoiceWriter.Sale(SELLER, SELLER_CVR, PROFILE, credit, original, products()));
     }
 
@@ -120,7 +120,7 @@ class EInvoiceRulesTest {
         long vat = "U25".equals(vatCode) ? Math.round(net * 0.25) : 0;
         LocalDate issued = LocalDate.of(2025, 3, 3);
         return new Invoice(number, Invoice.Kind.INVOICE, Invoice.Status.BOOKED, number, customer, issued, issued.plusDays(customer.paymentDays()), null, "",
-                lines, net, vat, net + vat, 0, null, null);
+                lines, net, vat, net + vat, 0, 0, null, null);
     }
 
     static Invoice.Line line(int n, Product product, String description, String quantity, long unitPrice, String vatCode, int account) {

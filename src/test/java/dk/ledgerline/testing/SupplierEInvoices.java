@@ -28,7 +28,7 @@ public final class SupplierEInvoices {
         long net = new BigDecimal(quantity).multiply(BigDecimal.valueOf(unit)).longValueExact();
         long vat = net / 4;
         Invoice invoice = new Invoice(number, Invoice.Kind.INVOICE, Invoice.Status.BOOKED, number, us, LocalDate.of(2025, 3, 3), LocalDate.of(2025, 3, 11),
-                null, "", List.of(new Invoice.Line(1, null, item, new BigDecimal(quantity), unit, net, "U25", 1010)), net, vat, net + vat, 0, null, null);
+                null, "", List.of(new Invoice.Line(1, null, item, new BigDecimal(quantity), unit, net, "U25", 1010)), net, vat, net + vat, 0, 0, null, null);
         InvoicingProfile profile = new InvoicingProfile("Kaffevej 2", "2100", "København Ø", "DK", null, null, "1234", "99887766", null, null, null);
         return new EInvoiceWriter.Sale(seller, sellerCvr, profile, invoice, null, Map.of());
     }

@@ -76,6 +76,12 @@ class InvoicingPagesTest extends BrowserTest {
         browser.screenshot("open-items");
 
         browser.open(invoicePath);
+        browser.submit("#send-reminder");
+        assertThat(browser.text(".notice")).isEqualTo("Rykkeren er sendt; gebyret er bogført på kunden.");
+        assertThat(browser.text("#invoice-fees")).isEqualTo("100,00");
+        assertThat(browser.text("#invoice-open")).isEqualTo("2.318,75");
+        assertThat(browser.texts("#reminders li")).containsExactly("Rykker 1 af 16.11.2026, gebyr 100,00 (PDF)");
+
         browser.fill("#payment", fields("date", "25.03.2025"));
         browser.submit("#payment");
         assertThat(browser.text("#invoice-open")).isEqualTo("0,00");

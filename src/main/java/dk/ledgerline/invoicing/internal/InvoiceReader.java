@@ -24,13 +24,14 @@ public class InvoiceReader {
     /** {@code withLines} false leaves the lines out: a list shows totals, not lines. */
     public List<Invoice> assemble(long companyId, List<InvoicingStore.InvoiceRow> rows, boolean withLines) {
         Map<Long, Long> paid = store.paid(companyId, InvoicingStore.ids(rows));
+        Map<Long, Long> fees = store.fees(companyId, InvoicingStore.ids(rows));
         Map<Long, Customer> customers = new HashMap<>();
         List<Invoice> invoices = new ArrayList<>();
         for (InvoicingStore.InvoiceRow r : rows) {
             Customer customer = customers.computeIfAbsent(r.customerId(), id -> store.customer(companyId, id)
                     .orElseThrow(() -> new IllegalStateException("invoice " + r.id() + " of company " + companyId + " names customer " + id + ", who is not there")));
             invoices.add(new Invoice(r.id(), r.kind(), r.status(), r.number(), customer, r.issueDate(), r.dueDate(), r.creditsId(), r.note(),
-                    withLines ? store.lines(companyId, r.id()) : List.of(), r.net(), r.vat(), r.total(), paid.getOrDefault(r.id(), 0L), r.voucher(), r.bookedAt()));
+                    withLines ? store.lines(companyId, r.id()) : List.of(), r.net(), r.vat(), r.total(), paid.getOrDefault(r.id(), 0L), fees.getOrDefault(r.id(), 0L), r.voucher(), r.bookedAt()));
         }
         return invoices;
     }

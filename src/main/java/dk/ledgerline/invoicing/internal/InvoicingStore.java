@@ -255,6 +255,39 @@ public class InvoicingStore {
              + case when i.kind = 'CREDIT_NOTE' and i.status = 'BOOKED' then i.total else 0 end
              - coalesce((select sum(c.total) from invoices c where c.company_id = i.company_id and c.credits_id = i.id and c.status = 'BOOKED'), 0))""";
 
+    private static final String FEES = "coalesce((select sum(r.fee) from invoice_reminders r where r.company_id = i.company_id and r.invoice_id = i.id), 0)";
+
+    public Map<Long, Long> fees(long companyId, List<Long> invoiceIds) {
+        Map<Long, Long> fees = new TreeMap<>();
+        if (invoiceIds.isEmpty()) return fees;
+        jdbc.sql("select invoice_id, sum(fee)::bigint from invoice_reminders where company_id = :company and invoice_id = any(:ids::bigint[]) group by invoice_id")
+                .param("company", companyId).param("ids", invoiceIds.toArray(Long[]::new))
+                .query(rs -> { fees.put(rs.getLong(1), rs.getLong(2)); });
+        return fees;
+    }
+
+    public List<dk.ledgerline.invoicing.Reminders.Reminder> reminders(long companyId, long invoiceId) {
+        return jdbc.sql("""
+                select number, sent_on, fee, voucher_year, voucher_number from invoice_reminders
+                where company_id = :company and invoice_id = :invoice order by number""")
+                .param("company", companyId).param("invoice", invoiceId)
+                .query((rs, n) -> {
+                    LocalDate sent = rs.getObject(2, LocalDate.class);
+                    LocalDate year = rs.getObject(4, LocalDate.class);
+                    return new dk.ledgerline.invoicing.Reminders.Reminder(rs.getInt(1), sent, rs.getLong(3),
+                            sent.plusDays(dk.ledgerline.invoicing.Reminders.DAYS_APART_MIN), year == null ? null : new VoucherRef(year.getYear(), rs.getInt(5)));
+                }).list();
+    }
+
+    public void insertReminder(long companyId, long invoiceId, int number, LocalDate sentOn, long fee, LocalDate voucherYear, Integer voucherNumber,
+                               Instant now) {
+        jdbc.sql("""
+                insert into invoice_reminders (company_id, invoice_id, number, sent_on, fee, voucher_year, voucher_number, created_at)
+                values (:company, :invoice, :number, :sentOn, :fee, :year, :voucher, :now)""")
+                .param("company", companyId).param("invoice", invoiceId).param("number", number).param("sentOn", sentOn).param("fee", fee)
+                .param("year", voucherYear).param("voucher", voucherNumber).param("now", Timestamp.from(now)).update();
+    }
+
     public Map<Long, Long> paid(long companyId, List<Long> invoiceIds) {
         Map<Long, Long> paid = new TreeMap<>();
         if (invoiceIds.isEmpty()) return paid;
@@ -266,7 +299,7 @@ public class InvoicingStore {
 
     /** Booked invoices and credit notes that payments and credit notes have not settled, by due date. */
     public List<InvoiceRow> unsettled(long companyId, int limit) {
-        return jdbc.sql("select " + INVOICE_COLUMNS + " from invoices i where company_id = :company and status = 'BOOKED' and total <> " + SETTLED
+        return jdbc.sql("select " + INVOICE_COLUMNS + " from invoices i where company_id = :company and status = 'BOOKED' and total + " + FEES + " <> " + SETTLED
                         + " order by due_date, number limit :limit")
                 .param("company", companyId).param("limit", limit)
                 .query(InvoicingStore::invoice).list();
