@@ -16,6 +16,7 @@ import dk.ledgerline.invoicing.Product;
 import dk.ledgerline.invoicing.ProductKind;
 import dk.ledgerline.invoicing.Products;
 import dk.ledgerline.invoicing.Receivables;
+import dk.ledgerline.invoicing.Registers;
 import dk.ledgerline.invoicing.Reminders;
 import dk.ledgerline.invoicing.VatZone;
 import dk.ledgerline.ledger.VoucherRef;
@@ -56,9 +57,11 @@ class InvoicingApi {
     private final InvoicingProfiles profiles;
     private final Identity identity;
     private final Reminders reminders;
+    private final Registers registers;
 
     InvoicingApi(Customers customers, Products products, Invoices invoices, Receivables receivables, EInvoices eInvoices,
-                 InvoicingProfiles profiles, Identity identity, Reminders reminders) {
+                 InvoicingProfiles profiles, Identity identity, Reminders reminders, Registers registers) {
+        this.registers = registers;
         this.reminders = reminders;
         this.customers = customers;
         this.products = products;
@@ -95,6 +98,21 @@ class InvoicingApi {
                 body.ean(), body.address(), body.postalCode(), body.city(), body.country(), body.email(),
                 body.paymentDays() == null ? 8 : body.paymentDays(), zone, body.vatNumber()));
         return ResponseEntity.created(URI.create("/api/v1/companies/" + access.companyId() + "/customers/" + created.id())).body(created);
+    }
+
+    record Imported(int created) {}
+
+    /** Customers from a spreadsheet's CSV (the body): a header naming the columns, all rows kept or none. */
+    @PostMapping(path = "/customers/import", consumes = {"text/csv", "text/plain"})
+    ResponseEntity<Imported> importCustomers(@RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access, @RequestBody String csv) {
+        access.requireBookkeeper();
+        return ResponseEntity.status(201).body(new Imported(registers.importCustomers(access.companyId(), csv)));
+    }
+
+    @PostMapping(path = "/products/import", consumes = {"text/csv", "text/plain"})
+    ResponseEntity<Imported> importProducts(@RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access, @RequestBody String csv) {
+        access.requireBookkeeper();
+        return ResponseEntity.status(201).body(new Imported(registers.importProducts(access.companyId(), csv)));
     }
 
     @GetMapping("/customers")

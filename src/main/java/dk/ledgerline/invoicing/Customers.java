@@ -40,13 +40,16 @@ public class Customers {
         List<FieldError> errors = new ArrayList<>();
         Customer clean = clean(wanted, errors);
         if (!errors.isEmpty()) throw ProblemException.unprocessable(Message.of("customer.notCreated"), errors);
-        return tenants.inCompany(companyId, () -> {
-            int number = clean.number() == 0 ? store.nextCustomerNumber(companyId) : clean.number();
-            Customer numbered = withNumber(clean, 0, number);
-            long id = store.insertCustomer(companyId, numbered, clock.instant());
-            if (id < 0) throw ProblemException.conflict(Message.of("customer.exists", number));
-            return withNumber(numbered, id, number);
-        });
+        return tenants.inCompany(companyId, () -> insert(companyId, clean));
+    }
+
+    /** Inside the caller's transaction: the checked customer numbered (the next free number when 0) and kept. */
+    Customer insert(long companyId, Customer clean) {
+        int number = clean.number() == 0 ? store.nextCustomerNumber(companyId) : clean.number();
+        Customer numbered = withNumber(clean, 0, number);
+        long id = store.insertCustomer(companyId, numbered, clock.instant());
+        if (id < 0) throw ProblemException.conflict(Message.of("customer.exists", number));
+        return withNumber(numbered, id, number);
     }
 
     /**

@@ -37,6 +37,20 @@ public class Products {
 
     public Product create(long companyId, Product wanted) {
         List<FieldError> errors = new ArrayList<>();
+        Product clean = clean(companyId, wanted, errors);
+        if (!errors.isEmpty()) throw ProblemException.unprocessable(Message.of("product.notCreated"), errors);
+        return tenants.inCompany(companyId, () -> insert(companyId, clean));
+    }
+
+    /** Inside the caller's transaction: the checked product kept. */
+    Product insert(long companyId, Product clean) {
+        long id = store.insertProduct(companyId, clean, clock.instant());
+        if (id < 0) throw ProblemException.conflict(Message.of("product.exists", clean.number()));
+        return new Product(id, clean.number(), clean.name(), clean.unit(), clean.unitPrice(), clean.kind(), clean.revenueAccount());
+    }
+
+    /** The product as it may be kept, trimmed, its unit "stk." when none; what is wrong goes to {@code errors}. */
+    Product clean(long companyId, Product wanted, List<FieldError> errors) {
         String number = Customers.trimmed(wanted.number());
         if (number == null || number.length() > NUMBER_LENGTH_MAX) errors.add(FieldError.of("number", "length.between", 1, NUMBER_LENGTH_MAX));
         String name = Customers.trimmed(wanted.name());
@@ -50,13 +64,7 @@ public class Products {
             if (account.isEmpty()) errors.add(FieldError.of("revenueAccount", "account.missing", wanted.revenueAccount()));
             else if (account.get().type() != AccountType.REVENUE) errors.add(FieldError.of("revenueAccount", "product.revenueAccount", wanted.revenueAccount()));
         }
-        if (!errors.isEmpty()) throw ProblemException.unprocessable(Message.of("product.notCreated"), errors);
-        Product clean = new Product(0, number, name, unit, wanted.unitPrice(), wanted.kind(), wanted.revenueAccount());
-        return tenants.inCompany(companyId, () -> {
-            long id = store.insertProduct(companyId, clean, clock.instant());
-            if (id < 0) throw ProblemException.conflict(Message.of("product.exists", number));
-            return new Product(id, number, name, unit, wanted.unitPrice(), wanted.kind(), wanted.revenueAccount());
-        });
+        return new Product(0, number, name, unit, wanted.unitPrice(), wanted.kind(), wanted.revenueAccount());
     }
 
     public Product product(long companyId, long id) {

@@ -13,6 +13,7 @@ import dk.ledgerline.invoicing.Product;
 import dk.ledgerline.invoicing.ProductKind;
 import dk.ledgerline.invoicing.Products;
 import dk.ledgerline.invoicing.Receivables;
+import dk.ledgerline.invoicing.Registers;
 import dk.ledgerline.invoicing.Reminders;
 import dk.ledgerline.invoicing.VatZone;
 import dk.ledgerline.shared.ProblemException;
@@ -44,11 +45,13 @@ public class InvoicingPages {
     private final Receivables receivables;
     private final InvoicingProfiles profiles;
     private final Reminders reminders;
+    private final Registers registers;
     private final Frames frames;
     private final Clock clock;
 
     InvoicingPages(Invoices invoices, Customers customers, Products products, Receivables receivables, InvoicingProfiles profiles,
-                   Frames frames, Clock clock, Reminders reminders) {
+                   Frames frames, Clock clock, Reminders reminders, Registers registers) {
+        this.registers = registers;
         this.reminders = reminders;
         this.invoices = invoices;
         this.customers = customers;
@@ -274,7 +277,12 @@ public class InvoicingPages {
         static final CustomerForm EMPTY = new CustomerForm("", "", "", "", "", "", "DK", "", "8", VatZone.DOMESTIC.name(), "");
     }
 
-    public record CustomersPage(Frame frame, List<Customer> customers, String q, String notice, CustomerForm form, Failure failure) {
+    public record ImportForm(String csv) {
+        static final ImportForm EMPTY = new ImportForm("");
+    }
+
+    public record CustomersPage(Frame frame, List<Customer> customers, String q, String notice, CustomerForm form, Failure failure,
+                                ImportForm importForm, Failure importFailure) {
         public List<VatZone> zones() {
             return List.of(VatZone.values());
         }
@@ -283,8 +291,22 @@ public class InvoicingPages {
     @GetMapping("/companies/{companyId}/customers")
     ModelAndView customers(@RequestAttribute(AuthenticationFilter.PRINCIPAL) Principal principal,
                            @RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access,
-                           @RequestParam(required = false) String q, @RequestParam(required = false) Integer created) {
-        return customersPage(principal, access, q, created == null ? null : Languages.t("notice.customerCreated", created), CustomerForm.EMPTY, null, 200);
+                           @RequestParam(required = false) String q, @RequestParam(required = false) Integer created,
+                           @RequestParam(required = false) Integer imported) {
+        String notice = created != null ? Languages.t("notice.customerCreated", created) : imported != null ? Languages.t("notice.imported", imported) : null;
+        return customersPage(principal, access, q, notice, CustomerForm.EMPTY, null, ImportForm.EMPTY, null, 200);
+    }
+
+    @PostMapping("/companies/{companyId}/customers/import")
+    ModelAndView importCustomers(@RequestAttribute(AuthenticationFilter.PRINCIPAL) Principal principal,
+                                 @RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access, ImportForm form) {
+        access.requireBookkeeper();
+        try {
+            int created = registers.importCustomers(access.companyId(), form.csv());
+            return Pages.seeOther("/companies/" + access.companyId() + "/customers?imported=" + created);
+        } catch (ProblemException e) {
+            return customersPage(principal, access, null, null, CustomerForm.EMPTY, null, form, Failure.of(e), e.status());
+        }
     }
 
     @PostMapping("/companies/{companyId}/customers")
@@ -295,7 +317,7 @@ public class InvoicingPages {
             Customer created = customers.create(access.companyId(), party(form, "customer.notCreated"));
             return Pages.seeOther("/companies/" + access.companyId() + "/customers?created=" + created.number());
         } catch (ProblemException e) {
-            return customersPage(principal, access, null, null, form, Failure.of(e), e.status());
+            return customersPage(principal, access, null, null, form, Failure.of(e), ImportForm.EMPTY, null, e.status());
         }
     }
 
@@ -310,9 +332,11 @@ public class InvoicingPages {
                 days, zone, form.vatNumber());
     }
 
-    private ModelAndView customersPage(Principal principal, CompanyAccess access, String q, String notice, CustomerForm form, Failure failure, int status) {
+    private ModelAndView customersPage(Principal principal, CompanyAccess access, String q, String notice, CustomerForm form, Failure failure,
+                                       ImportForm importForm, Failure importFailure, int status) {
         Frame frame = frames.company(principal, access, Languages.t("title.customers"), Frame.Section.INVOICES);
-        return Pages.render("customers", new CustomersPage(frame, customers.search(access.companyId(), q), q == null ? "" : q, notice, form, failure), status);
+        return Pages.render("customers", new CustomersPage(frame, customers.search(access.companyId(), q), q == null ? "" : q, notice, form, failure,
+                importForm, importFailure), status);
     }
 
     // ------------------------------------------------------------------------------------------ products
@@ -321,7 +345,8 @@ public class InvoicingPages {
         static final ProductForm EMPTY = new ProductForm("", "", "stk.", "", ProductKind.SERVICES.name(), "");
     }
 
-    public record ProductsPage(Frame frame, List<Product> products, String q, String notice, ProductForm form, Failure failure) {
+    public record ProductsPage(Frame frame, List<Product> products, String q, String notice, ProductForm form, Failure failure,
+                               ImportForm importForm, Failure importFailure) {
         public List<ProductKind> kinds() {
             return List.of(ProductKind.values());
         }
@@ -330,8 +355,22 @@ public class InvoicingPages {
     @GetMapping("/companies/{companyId}/products")
     ModelAndView products(@RequestAttribute(AuthenticationFilter.PRINCIPAL) Principal principal,
                           @RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access,
-                          @RequestParam(required = false) String q, @RequestParam(required = false) String created) {
-        return productsPage(principal, access, q, created == null ? null : Languages.t("notice.productCreated", created), ProductForm.EMPTY, null, 200);
+                          @RequestParam(required = false) String q, @RequestParam(required = false) String created,
+                          @RequestParam(required = false) Integer imported) {
+        String notice = created != null ? Languages.t("notice.productCreated", created) : imported != null ? Languages.t("notice.imported", imported) : null;
+        return productsPage(principal, access, q, notice, ProductForm.EMPTY, null, ImportForm.EMPTY, null, 200);
+    }
+
+    @PostMapping("/companies/{companyId}/products/import")
+    ModelAndView importProducts(@RequestAttribute(AuthenticationFilter.PRINCIPAL) Principal principal,
+                                @RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access, ImportForm form) {
+        access.requireBookkeeper();
+        try {
+            int created = registers.importProducts(access.companyId(), form.csv());
+            return Pages.seeOther("/companies/" + access.companyId() + "/products?imported=" + created);
+        } catch (ProblemException e) {
+            return productsPage(principal, access, null, null, ProductForm.EMPTY, null, form, Failure.of(e), e.status());
+        }
     }
 
     @PostMapping("/companies/{companyId}/products")
@@ -348,13 +387,15 @@ public class InvoicingPages {
             Product created = products.create(access.companyId(), new Product(0, form.number(), form.name(), form.unit(), price, kind, account));
             return Pages.seeOther(Pages.path("/companies/" + access.companyId() + "/products").queryParam("created", created.number()).build().encode().toUriString());
         } catch (ProblemException e) {
-            return productsPage(principal, access, null, null, form, Failure.of(e), e.status());
+            return productsPage(principal, access, null, null, form, Failure.of(e), ImportForm.EMPTY, null, e.status());
         }
     }
 
-    private ModelAndView productsPage(Principal principal, CompanyAccess access, String q, String notice, ProductForm form, Failure failure, int status) {
+    private ModelAndView productsPage(Principal principal, CompanyAccess access, String q, String notice, ProductForm form, Failure failure,
+                                      ImportForm importForm, Failure importFailure, int status) {
         Frame frame = frames.company(principal, access, Languages.t("title.products"), Frame.Section.INVOICES);
-        return Pages.render("products", new ProductsPage(frame, products.search(access.companyId(), q), q == null ? "" : q, notice, form, failure), status);
+        return Pages.render("products", new ProductsPage(frame, products.search(access.companyId(), q), q == null ? "" : q, notice, form, failure,
+                importForm, importFailure), status);
     }
 
     // ------------------------------------------------------------------------------------------ the invoicing profile
