@@ -6,6 +6,7 @@ import dk.ledgerline.identity.Identity;
 import dk.ledgerline.identity.Principal;
 import dk.ledgerline.invoicing.Invoice;
 import dk.ledgerline.invoicing.Receivables;
+import dk.ledgerline.invoicing.Registers;
 import dk.ledgerline.invoicing.Supplier;
 import dk.ledgerline.invoicing.SupplierInvoice;
 import dk.ledgerline.invoicing.SupplierInvoices;
@@ -45,8 +46,10 @@ class PurchasesApi {
     private final Suppliers suppliers;
     private final SupplierInvoices invoices;
     private final Identity identity;
+    private final Registers registers;
 
-    PurchasesApi(Suppliers suppliers, SupplierInvoices invoices, Identity identity) {
+    PurchasesApi(Suppliers suppliers, SupplierInvoices invoices, Identity identity, Registers registers) {
+        this.registers = registers;
         this.suppliers = suppliers;
         this.invoices = invoices;
         this.identity = identity;
@@ -63,6 +66,15 @@ class PurchasesApi {
                 body.ean(), body.address(), body.postalCode(), body.city(), body.country(), body.email(),
                 body.paymentDays() == null ? 30 : body.paymentDays(), zone, body.vatNumber()));
         return ResponseEntity.created(URI.create("/api/v1/companies/" + access.companyId() + "/suppliers/" + created.id())).body(created);
+    }
+
+    record Imported(int created) {}
+
+    /** Suppliers from a spreadsheet's CSV (the body), with the customers' columns: all rows kept or none. */
+    @PostMapping(path = "/suppliers/import", consumes = {"text/csv", "text/plain"})
+    ResponseEntity<Imported> importSuppliers(@RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access, @RequestBody String csv) {
+        access.requireBookkeeper();
+        return ResponseEntity.status(201).body(new Imported(registers.importSuppliers(access.companyId(), csv)));
     }
 
     @GetMapping("/suppliers")

@@ -2,6 +2,17 @@ package dk.ledgerline.demo;
 
 import dk.ledgerline.identity.Company;
 import dk.ledgerline.identity.Identity;
+import dk.ledgerline.invoicing.Customer;
+import dk.ledgerline.invoicing.Customers;
+import dk.ledgerline.invoicing.Invoices;
+import dk.ledgerline.invoicing.InvoicingProfile;
+import dk.ledgerline.invoicing.InvoicingProfiles;
+import dk.ledgerline.invoicing.Product;
+import dk.ledgerline.invoicing.ProductKind;
+import dk.ledgerline.invoicing.Products;
+import dk.ledgerline.invoicing.Supplier;
+import dk.ledgerline.invoicing.Suppliers;
+import dk.ledgerline.invoicing.VatZone;
 import dk.ledgerline.ledger.FiscalYear;
 import dk.ledgerline.ledger.Journal;
 import dk.ledgerline.ledger.Journals;
@@ -47,7 +58,19 @@ public class DemoCompany {
     private final Vat vat;
     private final Clock clock;
 
-    DemoCompany(Identity identity, Ledger ledger, Journals journals, Vat vat, Clock clock) {
+    private final Customers customers;
+    private final Products products;
+    private final Suppliers suppliers;
+    private final InvoicingProfiles profiles;
+    private final Invoices invoices;
+
+    DemoCompany(Identity identity, Ledger ledger, Journals journals, Vat vat, Clock clock, Customers customers, Products products,
+                Suppliers suppliers, InvoicingProfiles profiles, Invoices invoices) {
+        this.customers = customers;
+        this.products = products;
+        this.suppliers = suppliers;
+        this.profiles = profiles;
+        this.invoices = invoices;
         this.identity = identity;
         this.ledger = ledger;
         this.journals = journals;
@@ -61,8 +84,36 @@ public class DemoCompany {
         Identity.User user = identity.register(EMAIL, PASSWORD, "Demo Bogholder");
         Company company = identity.createCompany(user.id(), NAME, CVR, VatPeriodType.QUARTER, 1);
         new Bookkeeping(company.id(), user.id()).run();
+        invoicing(company.id());
         log.info("Created the demo company {} (id {})", NAME, company.id());
         return true;
+    }
+
+    /**
+     * What invoicing starts from: the company's address and bank account, a few customers at home,
+     * in the EU and abroad, products, suppliers, and a draft invoice waiting to be booked. Nothing of
+     * it is posted, so the demo year's books stay as the bookkeeping above made them.
+     */
+    private void invoicing(long companyId) {
+        profiles.save(companyId, new InvoicingProfile("Vesterbrogade 12", "1620", "København V", "DK", "faktura@demo-aps.dk", "+45 33 12 34 56",
+                "1234", "0012345678", "DK5000400440116243", "NDEADKKK", "85123456"));
+        Customer bakery = customers.create(companyId, new Customer(0, 0, "Bageriet Ørsted ApS", "12345674", null, "Algade 3", "4000", "Roskilde",
+                "DK", "regnskab@bageriet-oersted.dk", 14, VatZone.DOMESTIC, null));
+        customers.create(companyId, new Customer(0, 0, "Roskilde Kommune", null, "5798000433120", "Rådhusbuen 1", "4000", "Roskilde", "DK", null,
+                30, VatZone.DOMESTIC, null));
+        customers.create(companyId, new Customer(0, 0, "Müller Backwaren GmbH", null, null, "Hauptstraße 5", "10115", "Berlin", "DE", null, 30,
+                VatZone.EU, "DE123456789"));
+        customers.create(companyId, new Customer(0, 0, "Nordfjord AS", null, null, "Storgata 9", "0155", "Oslo", "NO", null, 30,
+                VatZone.OUTSIDE_EU, "NO923609016MVA"));
+        Product advice = products.create(companyId, new Product(0, "RÅD", "Rådgivning", "time", 950_00, ProductKind.SERVICES, null));
+        products.create(companyId, new Product(0, "KURSUS", "Kursusdag", "dag", 6_500_00, ProductKind.SERVICES, null));
+        products.create(companyId, new Product(0, "BOG", "Håndbog i bogføring", "stk.", 349_00, ProductKind.GOODS, null));
+        suppliers.create(companyId, new Supplier(0, 0, "Kontorland A/S", "30000005", null, "Industrivej 4", "2600", "Glostrup", "DK", null, 14,
+                VatZone.DOMESTIC, null));
+        suppliers.create(companyId, new Supplier(0, 0, "Cloud Hosting GmbH", null, null, "Torstraße 1", "10119", "Berlin", "DE", null, 14,
+                VatZone.EU, "DE999999999"));
+        invoices.draft(companyId, new Invoices.Draft(bakery.id(), LocalDate.now(clock), "",
+                List.of(new Invoices.DraftLine(advice.id(), null, new java.math.BigDecimal("3"), null, null))));
     }
 
     private final class Bookkeeping {

@@ -36,9 +36,11 @@ public class Registers {
 
     private final Customers customers;
     private final Products products;
+    private final Suppliers suppliers;
     private final TenantTransactions tenants;
 
-    Registers(Customers customers, Products products, TenantTransactions tenants) {
+    Registers(Customers customers, Products products, Suppliers suppliers, TenantTransactions tenants) {
+        this.suppliers = suppliers;
         this.customers = customers;
         this.products = products;
         this.tenants = tenants;
@@ -46,6 +48,24 @@ public class Registers {
 
     /** How many rows were created. */
     public int importCustomers(long companyId, String csv) {
+        List<Customer> clean = parties(csv, 8);
+        return tenants.inCompany(companyId, () -> {
+            clean.forEach(c -> customers.insert(companyId, c));
+            return clean.size();
+        });
+    }
+
+    /** Suppliers, with the same columns as customers. */
+    public int importSuppliers(long companyId, String csv) {
+        List<Customer> clean = parties(csv, 30);
+        return tenants.inCompany(companyId, () -> {
+            clean.forEach(c -> suppliers.insert(companyId, Supplier.of(c)));
+            return clean.size();
+        });
+    }
+
+    /** The rows as checked parties, or the refusal naming each mistake's line; {@code paymentDays} where a row gives none. */
+    private static List<Customer> parties(String csv, int paymentDays) {
         RegisterCsv.Read read = RegisterCsv.read(csv, CUSTOMER_COLUMNS, List.of("name"));
         List<FieldError> errors = new ArrayList<>(read.errors());
         List<Customer> clean = new ArrayList<>();
@@ -53,20 +73,17 @@ public class Registers {
         for (RegisterCsv.Row row : read.rows()) {
             List<FieldError> rowErrors = new ArrayList<>();
             Integer number = whole(row.get("number"), "number", rowErrors);
-            Integer days = row.get("paymentDays") == null ? Integer.valueOf(8) : whole(row.get("paymentDays"), "paymentDays", rowErrors);
+            Integer days = row.get("paymentDays") == null ? Integer.valueOf(paymentDays) : whole(row.get("paymentDays"), "paymentDays", rowErrors);
             VatZone zone = zone(row.get("vatZone"), rowErrors);
             Customer c = Customers.clean(new Customer(0, number == null ? 0 : number, row.get("name"), row.get("cvr"), row.get("ean"), row.get("address"),
-                    row.get("postalCode"), row.get("city"), row.get("country"), row.get("email"), days == null ? 8 : days, zone, row.get("vatNumber")), rowErrors);
+                    row.get("postalCode"), row.get("city"), row.get("country"), row.get("email"), days == null ? paymentDays : days, zone, row.get("vatNumber")), rowErrors);
             if (number != null && number != 0 && !numbers.add(number)) rowErrors.add(FieldError.of("number", "register.twice", number));
             rowErrors.forEach(e -> errors.add(at(row, e)));
             clean.add(c);
         }
         if (read.rows().isEmpty() && errors.isEmpty()) errors.add(FieldError.of("csv", "register.empty"));
         if (!errors.isEmpty()) throw ProblemException.unprocessable(Message.of("register.notImported"), errors);
-        return tenants.inCompany(companyId, () -> {
-            clean.forEach(c -> customers.insert(companyId, c));
-            return clean.size();
-        });
+        return clean;
     }
 
     public int importProducts(long companyId, String csv) {

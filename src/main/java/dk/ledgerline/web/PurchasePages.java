@@ -7,6 +7,7 @@ import dk.ledgerline.identity.Principal;
 import dk.ledgerline.invoicing.Customer;
 import dk.ledgerline.invoicing.Invoice;
 import dk.ledgerline.invoicing.Receivables;
+import dk.ledgerline.invoicing.Registers;
 import dk.ledgerline.invoicing.Supplier;
 import dk.ledgerline.invoicing.SupplierInvoice;
 import dk.ledgerline.invoicing.SupplierInvoices;
@@ -50,8 +51,10 @@ public class PurchasePages {
     private final Identity identity;
     private final Frames frames;
     private final Clock clock;
+    private final Registers registers;
 
-    PurchasePages(SupplierInvoices invoices, Suppliers suppliers, Ledger ledger, Identity identity, Frames frames, Clock clock) {
+    PurchasePages(SupplierInvoices invoices, Suppliers suppliers, Ledger ledger, Identity identity, Frames frames, Clock clock, Registers registers) {
+        this.registers = registers;
         this.invoices = invoices;
         this.suppliers = suppliers;
         this.ledger = ledger;
@@ -280,7 +283,8 @@ public class PurchasePages {
         return Pages.render("payables", new PayablesPage(frame, invoices.payables(access.companyId(), day)));
     }
 
-    public record SuppliersPage(Frame frame, List<Supplier> suppliers, String q, String notice, InvoicingPages.CustomerForm form, Failure failure) {
+    public record SuppliersPage(Frame frame, List<Supplier> suppliers, String q, String notice, InvoicingPages.CustomerForm form, Failure failure,
+                                InvoicingPages.ImportForm importForm, Failure importFailure) {
         public List<VatZone> zones() {
             return List.of(VatZone.values());
         }
@@ -289,9 +293,22 @@ public class PurchasePages {
     @GetMapping("/companies/{companyId}/suppliers")
     ModelAndView suppliers(@RequestAttribute(AuthenticationFilter.PRINCIPAL) Principal principal,
                            @RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access,
-                           @RequestParam(required = false) String q, @RequestParam(required = false) Integer created) {
-        return suppliersPage(principal, access, q, created == null ? null : Languages.t("notice.supplierCreated", created),
-                InvoicingPages.CustomerForm.EMPTY, null, 200);
+                           @RequestParam(required = false) String q, @RequestParam(required = false) Integer created,
+                           @RequestParam(required = false) Integer imported) {
+        String notice = created != null ? Languages.t("notice.supplierCreated", created) : imported != null ? Languages.t("notice.imported", imported) : null;
+        return suppliersPage(principal, access, q, notice, InvoicingPages.CustomerForm.EMPTY, null, InvoicingPages.ImportForm.EMPTY, null, 200);
+    }
+
+    @PostMapping("/companies/{companyId}/suppliers/import")
+    ModelAndView importSuppliers(@RequestAttribute(AuthenticationFilter.PRINCIPAL) Principal principal,
+                                 @RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access, InvoicingPages.ImportForm form) {
+        access.requireBookkeeper();
+        try {
+            int created = registers.importSuppliers(access.companyId(), form.csv());
+            return Pages.seeOther("/companies/" + access.companyId() + "/suppliers?imported=" + created);
+        } catch (ProblemException e) {
+            return suppliersPage(principal, access, null, null, InvoicingPages.CustomerForm.EMPTY, null, form, Failure.of(e), e.status());
+        }
     }
 
     @PostMapping("/companies/{companyId}/suppliers")
@@ -304,13 +321,14 @@ public class PurchasePages {
                     party.postalCode(), party.city(), party.country(), party.email(), party.paymentDays(), party.vatZone(), party.vatNumber()));
             return Pages.seeOther("/companies/" + access.companyId() + "/suppliers?created=" + created.number());
         } catch (ProblemException e) {
-            return suppliersPage(principal, access, null, null, form, Failure.of(e), e.status());
+            return suppliersPage(principal, access, null, null, form, Failure.of(e), InvoicingPages.ImportForm.EMPTY, null, e.status());
         }
     }
 
     private ModelAndView suppliersPage(Principal principal, CompanyAccess access, String q, String notice, InvoicingPages.CustomerForm form,
-                                       Failure failure, int status) {
+                                       Failure failure, InvoicingPages.ImportForm importForm, Failure importFailure, int status) {
         Frame frame = frames.company(principal, access, Languages.t("title.suppliers"), Frame.Section.INVOICES);
-        return Pages.render("suppliers", new SuppliersPage(frame, suppliers.search(access.companyId(), q), q == null ? "" : q, notice, form, failure), status);
+        return Pages.render("suppliers", new SuppliersPage(frame, suppliers.search(access.companyId(), q), q == null ? "" : q, notice, form, failure,
+                importForm, importFailure), status);
     }
 }

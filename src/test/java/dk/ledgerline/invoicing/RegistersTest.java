@@ -43,6 +43,12 @@ class RegistersTest {
         assertThat(unknownColumn.status()).isEqualTo(422);
         assertThat(unknownColumn.body()).contains("telefax");
 
+        Api.Response suppliers = t.api().postRaw(t.path("/suppliers/import"), "text/csv", "navn;cvr\nKontorland A/S;30000005\n");
+        assertThat(suppliers.status()).as(suppliers.toString()).isEqualTo(201);
+        JsonNode supplier = t.api().get(t.path("/suppliers")).json().get("items").get(0);
+        assertThat(supplier.get("name").asString()).isEqualTo("Kontorland A/S");
+        assertThat(supplier.get("paymentDays").asInt()).as("a supplier's terms unless given").isEqualTo(30);
+
         Api.Response products = t.api().postRaw(t.path("/products/import"), "text/csv", """
                 varenr;navn;enhed;enhedspris;art
                 R1;Rugbrød;stk.;25,00;varer
