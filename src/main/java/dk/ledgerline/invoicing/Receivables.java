@@ -2,12 +2,9 @@ package dk.ledgerline.invoicing;
 
 import dk.ledgerline.invoicing.internal.InvoiceReader;
 import dk.ledgerline.invoicing.internal.InvoicingStore;
-import dk.ledgerline.ledger.AccountType;
-import dk.ledgerline.ledger.Entry;
 import dk.ledgerline.ledger.Ledger;
 import dk.ledgerline.ledger.Voucher;
 import dk.ledgerline.shared.ProblemException;
-import dk.ledgerline.shared.ProblemException.FieldError;
 import dk.ledgerline.shared.ProblemException.Message;
 import dk.ledgerline.shared.TenantTransactions;
 import dk.ledgerline.shared.UnitOfWork;
@@ -48,26 +45,15 @@ public class Receivables {
      * with a negative amount. More than is open is refused; the rest of a partial payment stays open.
      */
     public Invoice pay(long companyId, long userId, long invoiceId, LocalDate date, long amount, Integer bankAccount) {
-        int bank = bankAccount == null ? BANK_ACCOUNT_DEFAULT : bankAccount;
         return tenants.inCompany(companyId, () -> units.attempt(() -> {
             InvoicingStore.InvoiceRow row = store.invoice(companyId, invoiceId, true)
                     .orElseThrow(() -> ProblemException.notFound(Message.of("invoice.notFound", invoiceId)));
             if (row.status() != Invoice.Status.BOOKED) throw ProblemException.conflict(Message.of("payment.onlyBooked", invoiceId));
             Invoice invoice = reader.whole(companyId, row);
-            long open = invoice.open();
-            if (amount == 0 || Long.signum(amount) != Long.signum(open) || Math.abs(amount) > Math.abs(open)) {
-                throw ProblemException.unprocessable(Message.of("payment.notRegistered"),
-                        List.of(FieldError.of("amount", "payment.moreThanOpen", Message.money(open))));
-            }
-            var account = ledger.account(companyId, bank);
-            if (account.isEmpty() || account.get().type() != AccountType.ASSET) {
-                throw ProblemException.unprocessable(Message.of("payment.notRegistered"), List.of(FieldError.of("bankAccount", "payment.bankAccount", bank)));
-            }
             LocalDate paidOn = date == null ? LocalDate.now(clock) : date;
             String text = Message.of("payment.voucherText", invoice.number(), invoice.customer().name()).in(dk.ledgerline.shared.Language.DA);
-            Voucher voucher = ledger.postEntries(companyId, userId, paidOn, text,
-                            List.of(new Entry(0, bank, amount, null, null, text), new Entry(0, Invoices.DEBTORS_ACCOUNT, -amount, null, null, text)), "PAYMENT")
-                    .postedOrThrow(Message.of("payment.notRegistered")).getFirst();
+            Voucher voucher = Settlements.post(ledger, companyId, userId, paidOn, amount, invoice.open(), bankAccount, Invoices.DEBTORS_ACCOUNT, true,
+                    text, "PAYMENT");
             store.insertPayment(companyId, invoiceId, paidOn, amount, voucher.fiscalYearStart(), voucher.number(), clock.instant());
             return reader.whole(companyId, store.invoice(companyId, invoiceId, false).orElseThrow());
         }));
@@ -94,14 +80,8 @@ public class Receivables {
         LocalDate day = at == null ? LocalDate.now(clock) : at;
         return tenants.readInCompany(companyId, () -> {
             List<Invoice> invoices = reader.assemble(companyId, store.unsettled(companyId, InvoicingStore.LIST_MAX), false);
-            java.util.Map<Age, Long> byAge = new java.util.EnumMap<>(Age.class);
-            for (Age age : Age.values()) byAge.put(age, 0L);
-            List<OpenItem> items = invoices.stream().map(i -> {
-                Age age = Age.of(i.dueDate(), day);
-                byAge.merge(age, i.open(), Long::sum);
-                return new OpenItem(i, i.open(), Math.max(0, ChronoUnit.DAYS.between(i.dueDate(), day)), age);
-            }).toList();
-            return new OpenItems(day, items, byAge, items.stream().mapToLong(OpenItem::open).sum());
+            Settlements.Aged<Invoice, OpenItem> aged = Settlements.age(invoices, day, Invoice::dueDate, Invoice::open, OpenItem::new);
+            return new OpenItems(day, aged.items(), aged.byAge(), aged.total());
         });
     }
 }

@@ -26,7 +26,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,7 +45,6 @@ import org.springframework.stereotype.Service;
 public class SupplierInvoices {
     /** Leverandører af varer og tjenesteydelser, in the standard chart. */
     public static final int CREDITORS_ACCOUNT = 7440;
-    static final int BANK_ACCOUNT_DEFAULT = 6480;
     /** The VAT codes a purchase is booked with. */
     static final Set<String> PURCHASE_VAT_CODES = Set.of("I25", "EUV", "EUY", "UDY", "FRI");
     static final Set<String> EU = Set.of("AT", "BE", "BG", "CY", "CZ", "DE", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE", "IT", "LT", "LU",
@@ -262,26 +260,15 @@ public class SupplierInvoices {
 
     /** Pays {@code amount} (negative: a credit note refunded) out of {@code bankAccount} (null: 6480), creditors against bank. */
     public SupplierInvoice pay(long companyId, long userId, long id, LocalDate date, long amount, Integer bankAccount) {
-        int bank = bankAccount == null ? BANK_ACCOUNT_DEFAULT : bankAccount;
         return tenants.inCompany(companyId, () -> units.attempt(() -> {
             PurchaseStore.Row row = store.invoice(companyId, id, true)
                     .orElseThrow(() -> ProblemException.notFound(Message.of("supplierInvoice.notFound", id)));
             if (row.status() != Invoice.Status.BOOKED) throw ProblemException.conflict(Message.of("payment.onlyBooked", id));
             SupplierInvoice invoice = whole(companyId, row);
-            long open = invoice.open();
-            if (amount == 0 || Long.signum(amount) != Long.signum(open) || Math.abs(amount) > Math.abs(open)) {
-                throw ProblemException.unprocessable(Message.of("payment.notRegistered"),
-                        List.of(FieldError.of("amount", "payment.moreThanOpen", Message.money(open))));
-            }
-            var account = ledger.account(companyId, bank);
-            if (account.isEmpty() || account.get().type() != AccountType.ASSET) {
-                throw ProblemException.unprocessable(Message.of("payment.notRegistered"), List.of(FieldError.of("bankAccount", "payment.bankAccount", bank)));
-            }
             LocalDate paidOn = date == null ? LocalDate.now(clock) : date;
             String text = Message.of("supplierInvoice.paymentText", row.supplierNumber(), invoice.supplier().name()).in(Language.DA);
-            Voucher voucher = ledger.postEntries(companyId, userId, paidOn, text,
-                            List.of(new Entry(0, CREDITORS_ACCOUNT, amount, null, null, text), new Entry(0, bank, -amount, null, null, text)), SOURCE_SUPPLIER_PAYMENT)
-                    .postedOrThrow(Message.of("payment.notRegistered")).getFirst();
+            Voucher voucher = Settlements.post(ledger, companyId, userId, paidOn, amount, invoice.open(), bankAccount, CREDITORS_ACCOUNT, false,
+                    text, SOURCE_SUPPLIER_PAYMENT);
             store.insertPayment(companyId, id, paidOn, amount, voucher.fiscalYearStart(), voucher.number(), clock.instant());
             return whole(companyId, store.invoice(companyId, id, false).orElseThrow());
         }));
@@ -295,14 +282,9 @@ public class SupplierInvoices {
     public Payables payables(long companyId, LocalDate at) {
         LocalDate day = at == null ? LocalDate.now(clock) : at;
         return tenants.readInCompany(companyId, () -> {
-            Map<Receivables.Age, Long> byAge = new EnumMap<>(Receivables.Age.class);
-            for (Receivables.Age age : Receivables.Age.values()) byAge.put(age, 0L);
-            List<Payable> items = assemble(companyId, store.unsettled(companyId, InvoicingStore.LIST_MAX), false).stream().map(i -> {
-                Receivables.Age age = Receivables.Age.of(i.dueDate(), day);
-                byAge.merge(age, i.open(), Long::sum);
-                return new Payable(i, i.open(), Math.max(0, ChronoUnit.DAYS.between(i.dueDate(), day)), age);
-            }).toList();
-            return new Payables(day, items, byAge, items.stream().mapToLong(Payable::open).sum());
+            Settlements.Aged<SupplierInvoice, Payable> aged = Settlements.age(assemble(companyId, store.unsettled(companyId, InvoicingStore.LIST_MAX), false),
+                    day, SupplierInvoice::dueDate, SupplierInvoice::open, Payable::new);
+            return new Payables(day, aged.items(), aged.byAge(), aged.total());
         });
     }
 
