@@ -90,6 +90,8 @@ class InvoicingTest {
         assertThat(profile.status()).as(profile.toString()).isEqualTo(200);
         for (JsonNode booked : List.of(domestic, euGoods, euServices, export, note)) {
             boolean isCredit = "CREDIT_NOTE".equals(booked.get("kind").asString());
+            assertThat(t.api().bytesAsBrowser("/companies/" + t.companyId() + "/invoices/" + booked.get("id").asLong() + ".pdf"))
+                    .as("each prints (InvoicePdfTest reads what it says)").startsWith("%PDF-".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             for (String format : List.of("peppol", "oioubl")) {
                 Api.Response xml = t.api().get(t.path("/invoices/" + booked.get("id").asLong() + "/e-invoice?format=" + format), "application/xml");
                 assertThat(xml.status()).as(xml.toString()).isEqualTo(200);
