@@ -67,8 +67,9 @@ public class Invoices {
 
     public record Draft(long customerId, LocalDate issueDate, String note, List<DraftLine> lines) {}
 
-    /** The revenue account of a sale without one of its own: the standard chart's account for its zone and kind. */
+    /** The revenue account of a sale without one of its own: the standard chart's account for its zone and kind (an exempt supply's as a Danish sale's). */
     public static int defaultRevenueAccount(VatZone zone, ProductKind kind) {
+        if (kind == ProductKind.EXEMPT) return 1010;
         return switch (zone) {
             case DOMESTIC -> 1010;
             case EU -> kind == ProductKind.GOODS ? 1050 : 1150;
@@ -76,8 +77,9 @@ public class Invoices {
         };
     }
 
-    /** The VAT code a sale is booked with: 25 % at home; an EU sale in Rubrik B, goods or services; an export in Rubrik C. */
+    /** The VAT code a sale is booked with: 25 % at home; an EU sale in Rubrik B, goods or services; an export in Rubrik C; an exempt supply FRI. */
     public static String vatCode(VatZone zone, ProductKind kind) {
+        if (kind == ProductKind.EXEMPT) return "FRI";
         return switch (zone) {
             case DOMESTIC -> "U25";
             case EU -> kind == ProductKind.GOODS ? "EUSV" : "EUSY";

@@ -1,4 +1,8 @@
 package dk.ledgerline.invoicing;
 
-/** Goods or services: an EU sale of each lands in its own box of the VAT return (Rubrik B goods or services). */
-public enum ProductKind { GOODS, SERVICES }
+/**
+ * What a product is for VAT: goods or services, whose EU sales land in their own boxes of the return
+ * (Rubrik B goods or services), or a supply exempt from VAT (momsfri, momsloven § 13: insurance,
+ * teaching, health care and the like), sold without VAT wherever the customer is (VAT code FRI).
+ */
+public enum ProductKind { GOODS, SERVICES, EXEMPT }

@@ -160,6 +160,7 @@ public class Registers {
         return switch (t) {
             case "GOODS", "VARE", "VARER" -> ProductKind.GOODS;
             case "SERVICES", "SERVICE", "YDELSE", "YDELSER" -> ProductKind.SERVICES;
+            case "EXEMPT", "MOMSFRI", "FRI" -> ProductKind.EXEMPT;
             default -> {
                 errors.add(FieldError.of("kind", "product.kind"));
                 yield null;

@@ -35,6 +35,7 @@ class EInvoiceRulesTest {
     static final Customer EXPORT = new Customer(4, 4, "Nordfjord AS", null, null, "Storgata 9", "0155", "Oslo", "NO", null, 14, VatZone.OUTSIDE_EU, "NO923609016MVA");
     static final Product HOURS = new Product(10, "R-100", "Rådgivning", "timer", 95000, ProductKind.SERVICES, null);
     static final Product BOX = new Product(11, "V-200", "Kasse æbler", "stk.", 12500, ProductKind.GOODS, null);
+    static final Product COURSE = new Product(12, "K-1", "Førstehjælpskursus", "stk.", 80000, ProductKind.EXEMPT, null);
 
     private static final List<String> REPORT = new ArrayList<>();
 
@@ -45,6 +46,13 @@ class EInvoiceRulesTest {
                 line(2, BOX, "Kasse æbler", "3", 12333, "U25", 1010)));
         both(new EInvoiceWriter.Sale(SELLER, SELLER_CVR, PROFILE, invoice, null, products()));
         both(new EInvoiceWriter.Sale(SELLER, SELLER_CVR, WITH_FIK, invoice, null, products()));
+    }
+
+    @Test
+    void aDomesticInvoiceWithAVatExemptLineBesideAStandardOne() {
+        both(new EInvoiceWriter.Sale(SELLER, SELLER_CVR, PROFILE, invoice(8, DOMESTIC, "U25", List.of(
+                line(1, HOURS, "Rådgivning", "1", 95000, "U25", 1010),
+                line(2, COURSE, "Førstehjælpskursus", "2", 80000, "FRI", 1010))), null, products()));
     }
 
     @Test
@@ -117,7 +125,7 @@ class EInvoiceRulesTest {
 
     static Invoice invoice(int number, Customer customer, String vatCode, List<Invoice.Line> lines) {
         long net = lines.stream().mapToLong(Invoice.Line::net).sum();
-        long vat = "U25".equals(vatCode) ? Math.round(net * 0.25) : 0;
+        long vat = Math.round(lines.stream().filter(l -> "U25".equals(l.vatCode())).mapToLong(Invoice.Line::net).sum() * 0.25);
         LocalDate issued = LocalDate.of(2025, 3, 3);
         return new Invoice(number, Invoice.Kind.INVOICE, Invoice.Status.BOOKED, number, customer, issued, issued.plusDays(customer.paymentDays()), null, "",
                 lines, net, vat, net + vat, 0, 0, null, null);
@@ -130,6 +138,6 @@ class EInvoiceRulesTest {
     }
 
     static Map<Long, Product> products() {
-        return Map.of(HOURS.id(), HOURS, BOX.id(), BOX);
+        return Map.of(HOURS.id(), HOURS, BOX.id(), BOX, COURSE.id(), COURSE);
     }
 }

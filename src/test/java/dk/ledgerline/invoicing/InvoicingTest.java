@@ -167,6 +167,19 @@ class InvoicingTest {
     }
 
     @Test
+    void aVatExemptProductIsSoldWithoutVatBesideATaxedOne() {
+        Tenant t = Tenant.create("QUARTER");
+        long bakery = customer(t, "{\"name\": \"Bageriet ApS\", \"cvr\": \"12345674\", \"vatZone\": \"DOMESTIC\"}");
+        long course = product(t, "{\"number\": \"K1\", \"name\": \"Førstehjælpskursus\", \"unitPrice\": \"800.00\", \"kind\": \"EXEMPT\"}");
+        JsonNode booked = book(t, draft(t, bakery, "{\"productId\": " + course + ", \"quantity\": \"2\"}, {\"description\": \"Kursusmateriale\", \"unitPrice\": \"100.00\"}"));
+        assertThat(List.of(booked.get("net").asString(), booked.get("vat").asString(), booked.get("total").asString()))
+                .as("VAT on the material only").containsExactly("1700.00", "25.00", "1725.00");
+        assertThat(voucherEntries(t, booked)).containsExactly("6190:1725.00:null", "1010:-1600.00:FRI", "1010:-100.00:U25", "7680:-25.00:U25");
+        Api.Response peppol = t.api().get(t.path("/invoices/" + booked.get("id").asLong() + "/e-invoice?format=peppol"), "application/xml");
+        assertThat(OfficialRules.check(OfficialRules.Rules.PEPPOL_INVOICE, peppol.body().getBytes(java.nio.charset.StandardCharsets.UTF_8)).errors()).isEmpty();
+    }
+
+    @Test
     void aBookingIntoALockedPeriodIsRefusedAndTheDraftKeepsNoNumber() {
         Tenant t = Tenant.create("QUARTER");
         long bakery = customer(t, "{\"name\": \"Bageriet ApS\", \"vatZone\": \"DOMESTIC\"}");

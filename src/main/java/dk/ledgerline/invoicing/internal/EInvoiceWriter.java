@@ -393,7 +393,8 @@ public final class EInvoiceWriter {
         STANDARD("S", "StandardRated", 25, null, null),
         EU_GOODS("K", "ReverseCharge", 0, "VATEX-EU-IC", "Intra-community supply"),
         EU_SERVICES("AE", "ReverseCharge", 0, "VATEX-EU-AE", "Reverse charge"),
-        EXPORT("G", "ZeroRated", 0, "VATEX-EU-G", "Export outside the EU");
+        EXPORT("G", "ZeroRated", 0, "VATEX-EU-G", "Export outside the EU"),
+        EXEMPT("E", "ZeroRated", 0, "VATEX-EU-132", "Exempt from VAT");
 
         final String peppol, oioubl, exemption, reason;
         final int percent;
@@ -412,6 +413,7 @@ public final class EInvoiceWriter {
                 case "EUSV" -> EU_GOODS;
                 case "EUSY" -> EU_SERVICES;
                 case "EKS" -> EXPORT;
+                case "FRI" -> EXEMPT;
                 default -> throw new Unwritable("einvoice.vatCode");
             };
         }
