@@ -299,8 +299,9 @@ class InvoicingApi {
     record OpenItemsView(LocalDate at, List<OpenItemView> items, Map<Receivables.Age, String> byAge, String total) {}
 
     @GetMapping("/open-items")
-    OpenItemsView openItems(@RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access, @RequestParam(required = false) String at) {
-        Receivables.OpenItems items = receivables.openItems(access.companyId(), Params.optionalDate("at", at));
+    OpenItemsView openItems(@RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access, @RequestParam(required = false) String at,
+                            @RequestParam(required = false) Long customerId) {
+        Receivables.OpenItems items = receivables.openItems(access.companyId(), Params.optionalDate("at", at), customerId);
         Map<Receivables.Age, String> byAge = new java.util.EnumMap<>(Receivables.Age.class);
         items.byAge().forEach((age, sum) -> byAge.put(age, Amounts.format(sum)));
         return new OpenItemsView(items.at(), items.items().stream().map(o -> new OpenItemView(o.invoice().id(), o.invoice().number(), o.invoice().kind(),

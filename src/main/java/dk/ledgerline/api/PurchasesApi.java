@@ -197,8 +197,9 @@ class PurchasesApi {
     record PayablesView(LocalDate at, List<PayableView> items, Map<Receivables.Age, String> byAge, String total) {}
 
     @GetMapping("/payables")
-    PayablesView payables(@RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access, @RequestParam(required = false) String at) {
-        SupplierInvoices.Payables p = invoices.payables(access.companyId(), Params.optionalDate("at", at));
+    PayablesView payables(@RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access, @RequestParam(required = false) String at,
+                          @RequestParam(required = false) Long supplierId) {
+        SupplierInvoices.Payables p = invoices.payables(access.companyId(), Params.optionalDate("at", at), supplierId);
         Map<Receivables.Age, String> byAge = new EnumMap<>(Receivables.Age.class);
         p.byAge().forEach((age, sum) -> byAge.put(age, Amounts.format(sum)));
         return new PayablesView(p.at(), p.items().stream().map(i -> new PayableView(i.invoice().id(), i.invoice().kind(), i.invoice().supplier().id(),

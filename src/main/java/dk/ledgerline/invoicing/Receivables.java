@@ -74,12 +74,25 @@ public class Receivables {
     public record OpenItem(Invoice invoice, long open, long daysLate, Age age) {}
 
     /** Per age, what is open: the ageing of the receivables (aldersfordeling). */
-    public record OpenItems(LocalDate at, List<OpenItem> items, java.util.Map<Age, Long> byAge, long total) {}
+    public record OpenItems(LocalDate at, List<OpenItem> items, java.util.Map<Age, Long> byAge, long total) {
+        /** What each customer owes, by name: the debitorer list. */
+        public java.util.Map<Customer, Long> byCustomer() {
+            java.util.Map<Customer, Long> owed = new java.util.TreeMap<>(java.util.Comparator.comparing(Customer::name).thenComparing(Customer::id));
+            for (OpenItem item : items) owed.merge(item.invoice().customer(), item.open(), Long::sum);
+            return owed;
+        }
+    }
 
     public OpenItems openItems(long companyId, LocalDate at) {
+        return openItems(companyId, at, null);
+    }
+
+    /** The open items of one customer when {@code customerId} is given, else of all. */
+    public OpenItems openItems(long companyId, LocalDate at, Long customerId) {
         LocalDate day = at == null ? LocalDate.now(clock) : at;
         return tenants.readInCompany(companyId, () -> {
-            List<Invoice> invoices = reader.assemble(companyId, store.unsettled(companyId, InvoicingStore.LIST_MAX), false);
+            List<Invoice> invoices = reader.assemble(companyId, store.unsettled(companyId, InvoicingStore.LIST_MAX), false).stream()
+                    .filter(i -> customerId == null || i.customer().id() == customerId).toList();
             Settlements.Aged<Invoice, OpenItem> aged = Settlements.age(invoices, day, Invoice::dueDate, Invoice::open, OpenItem::new);
             return new OpenItems(day, aged.items(), aged.byAge(), aged.total());
         });

@@ -277,13 +277,26 @@ public class SupplierInvoices {
     public record Payable(SupplierInvoice invoice, long open, long daysLate, Receivables.Age age) {}
 
     /** Per age, what is owed to suppliers at {@code at} (today when null). */
-    public record Payables(LocalDate at, List<Payable> items, Map<Receivables.Age, Long> byAge, long total) {}
+    public record Payables(LocalDate at, List<Payable> items, Map<Receivables.Age, Long> byAge, long total) {
+        /** What is owed to each supplier, by name: the kreditorer list. */
+        public Map<Supplier, Long> bySupplier() {
+            Map<Supplier, Long> owed = new java.util.TreeMap<>(java.util.Comparator.comparing(Supplier::name).thenComparing(Supplier::id));
+            for (Payable item : items) owed.merge(item.invoice().supplier(), item.open(), Long::sum);
+            return owed;
+        }
+    }
 
     public Payables payables(long companyId, LocalDate at) {
+        return payables(companyId, at, null);
+    }
+
+    /** What is owed to one supplier when {@code supplierId} is given, else to all. */
+    public Payables payables(long companyId, LocalDate at, Long supplierId) {
         LocalDate day = at == null ? LocalDate.now(clock) : at;
         return tenants.readInCompany(companyId, () -> {
-            Settlements.Aged<SupplierInvoice, Payable> aged = Settlements.age(assemble(companyId, store.unsettled(companyId, InvoicingStore.LIST_MAX), false),
-                    day, SupplierInvoice::dueDate, SupplierInvoice::open, Payable::new);
+            List<SupplierInvoice> open = assemble(companyId, store.unsettled(companyId, InvoicingStore.LIST_MAX), false).stream()
+                    .filter(i -> supplierId == null || i.supplier().id() == supplierId).toList();
+            Settlements.Aged<SupplierInvoice, Payable> aged = Settlements.age(open, day, SupplierInvoice::dueDate, SupplierInvoice::open, Payable::new);
             return new Payables(day, aged.items(), aged.byAge(), aged.total());
         });
     }

@@ -262,12 +262,14 @@ public class InvoicingPages {
 
     @GetMapping("/companies/{companyId}/open-items")
     ModelAndView openItems(@RequestAttribute(AuthenticationFilter.PRINCIPAL) Principal principal,
-                           @RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access, @RequestParam(required = false) String at) {
+                           @RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access, @RequestParam(required = false) String at,
+                           @RequestParam(required = false) Long customer) {
         FormFields fields = new FormFields();
         LocalDate day = at == null || at.isBlank() ? null : fields.date("at", at);
         fields.throwIfAny("form.dateUnreadable");
-        Frame frame = frames.company(principal, access, Languages.t("title.openItems"), Frame.Section.INVOICES);
-        return Pages.render("openItems", new OpenItemsPage(frame, receivables.openItems(access.companyId(), day)));
+        String title = customer == null ? Languages.t("title.openItems") : Languages.t("title.openItemsOf", customers.customer(access.companyId(), customer).name());
+        Frame frame = frames.company(principal, access, title, Frame.Section.INVOICES);
+        return Pages.render("openItems", new OpenItemsPage(frame, receivables.openItems(access.companyId(), day, customer)));
     }
 
     // ------------------------------------------------------------------------------------------ customers

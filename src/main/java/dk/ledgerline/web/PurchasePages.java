@@ -275,12 +275,14 @@ public class PurchasePages {
 
     @GetMapping("/companies/{companyId}/payables")
     ModelAndView payables(@RequestAttribute(AuthenticationFilter.PRINCIPAL) Principal principal,
-                          @RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access, @RequestParam(required = false) String at) {
+                          @RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access, @RequestParam(required = false) String at,
+                          @RequestParam(required = false) Long supplier) {
         FormFields fields = new FormFields();
         LocalDate day = at == null || at.isBlank() ? null : fields.date("at", at);
         fields.throwIfAny("form.dateUnreadable");
-        Frame frame = frames.company(principal, access, Languages.t("title.payables"), Frame.Section.INVOICES);
-        return Pages.render("payables", new PayablesPage(frame, invoices.payables(access.companyId(), day)));
+        String title = supplier == null ? Languages.t("title.payables") : Languages.t("title.payablesTo", suppliers.supplier(access.companyId(), supplier).name());
+        Frame frame = frames.company(principal, access, title, Frame.Section.INVOICES);
+        return Pages.render("payables", new PayablesPage(frame, invoices.payables(access.companyId(), day, supplier)));
     }
 
     public record SuppliersPage(Frame frame, List<Supplier> suppliers, String q, String notice, InvoicingPages.CustomerForm form, Failure failure,

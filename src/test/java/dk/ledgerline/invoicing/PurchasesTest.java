@@ -87,6 +87,9 @@ class PurchasesTest {
         for (JsonNode p : payables.get("items")) open.add(p.get("supplierName").asString() + ":" + p.get("open").asString());
         assertThat(open).containsExactlyInAnyOrder("Papirhuset A/S:600.00", "Cloud GmbH:1000.00", "Kaffekompagniet ApS:375.00", "Kaffekompagniet ApS:187.50");
         assertThat(payables.get("total").asString()).isEqualTo("2162.50");
+        long coffeeSupplier = coffee.get("supplierId").asLong();
+        assertThat(t.api().get(t.path("/payables?at=2025-03-31&supplierId=" + coffeeSupplier)).json().get("total").asString())
+                .as("what is owed to one supplier").isEqualTo("562.50");
         JsonNode trial = t.api().get(t.path("/reports/trial-balance?from=2025-01-01&to=2025-03-31")).json();
         assertThat(balance(trial, 7440)).as("the creditors are what is owed").isEqualTo("-2162.50");
 

@@ -73,6 +73,7 @@ class InvoicingPagesTest extends BrowserTest {
         browser.open(base + "/open-items?at=2025-04-30");
         assertThat(browser.rows("#open-items tbody tr")).containsExactly(List.of("1", "Bageriet ApS", "24.03.2025", "3.218,75", "2.218,75", "37"));
         assertThat(browser.text("#ageing td[data-age='DAYS_31_60']")).isEqualTo("2.218,75");
+        assertThat(browser.rows("#by-customer tbody tr")).containsExactly(List.of("Bageriet ApS", "2.218,75"));
         browser.screenshot("open-items");
 
         browser.open(invoicePath);
