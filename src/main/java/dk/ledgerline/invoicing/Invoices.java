@@ -15,6 +15,7 @@ import dk.ledgerline.shared.TenantTransactions;
 import dk.ledgerline.shared.UnitOfWork;
 import dk.ledgerline.vat.Vat;
 import dk.ledgerline.vat.VatAccounts;
+import dk.ledgerline.vat.VatCode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -36,8 +37,6 @@ import org.springframework.stereotype.Service;
 public class Invoices {
     /** The debtors account (Tilgodehavender fra salg og tjenesteydelser) in the standard chart. */
     public static final int DEBTORS_ACCOUNT = 6190;
-    /** Danish VAT on domestic sales. */
-    static final int VAT_PERCENT = 25;
     /** Quantities to three decimals (0,125 kg); more is a typing mistake. */
     static final int QUANTITY_SCALE_MAX = 3;
     static final BigDecimal QUANTITY_MAX = new BigDecimal("999999999");
@@ -255,7 +254,7 @@ public class Invoices {
                 net += line.net();
                 if ("U25".equals(line.vatCode())) domestic += line.net();
             }
-            long vat = BigDecimal.valueOf(domestic).multiply(BigDecimal.valueOf(VAT_PERCENT)).divide(BigDecimal.valueOf(100), 0, RoundingMode.HALF_UP).longValueExact();
+            long vat = VatCode.U25.vatOfNet(domestic);
             return new Totals(sign * net, sign * vat, sign * (net + vat));
         }
     }

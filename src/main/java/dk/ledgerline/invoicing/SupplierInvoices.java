@@ -21,7 +21,6 @@ import dk.ledgerline.vat.Vat;
 import dk.ledgerline.vat.VatAccounts;
 import dk.ledgerline.vat.VatCode;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -178,7 +177,7 @@ public class SupplierInvoices {
                     domesticLines++;
                 }
             }
-            long computed = BigDecimal.valueOf(domestic).multiply(BigDecimal.valueOf(25)).divide(BigDecimal.valueOf(100), 0, RoundingMode.HALF_UP).longValueExact();
+            long computed = VatCode.I25.vatOfNet(domestic);
             long vat = stated == null ? computed : stated;
             if (stated != null && Math.abs(stated - computed) > Math.max(domesticLines, 0)) {
                 errors.add(FieldError.of("vat", "supplierInvoice.vatMismatch", Message.money(stated), Message.money(computed)));
@@ -246,8 +245,7 @@ public class SupplierInvoices {
         expenses.forEach((key, net) -> entries.add(new Entry(0, key.account(), sign * net, null, key.vatCode(), text)));
         if (invoice.vat() != 0) entries.add(new Entry(0, accounts.purchaseVat(), invoice.vat(), null, "I25", text));
         reverseCharged.forEach((code, net) -> {
-            long due = BigDecimal.valueOf(net).multiply(BigDecimal.valueOf(VatCode.valueOf(code).ratePercent()))
-                    .divide(BigDecimal.valueOf(100), 0, RoundingMode.HALF_UP).longValueExact();
+            long due = VatCode.valueOf(code).vatOfNet(net);
             int output = "EUV".equals(code) ? accounts.goodsAbroadVat() : accounts.servicesAbroadVat();
             entries.add(new Entry(0, output, -sign * due, null, code, text));
             entries.add(new Entry(0, accounts.purchaseVat(), sign * due, null, code, text));

@@ -1,5 +1,7 @@
 package dk.ledgerline.vat;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -55,6 +57,12 @@ public enum VatCode {
     public Treatment treatment() { return treatment; }
     public Box box() { return box; }
     public String standardCode() { return standardCode; }
+
+    /** The VAT at this code's rate on a net amount in øre: net × rate / 100, half-up to the øre, sign kept. */
+    public long vatOfNet(long netMinor) {
+        return BigDecimal.valueOf(netMinor).multiply(BigDecimal.valueOf(ratePercent))
+                .divide(BigDecimal.valueOf(100), 0, RoundingMode.HALF_UP).longValueExact();
+    }
 
     public static Optional<VatCode> of(String code) {
         return Arrays.stream(values()).filter(v -> v.name().equals(code)).findFirst();

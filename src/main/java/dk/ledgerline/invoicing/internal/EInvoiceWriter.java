@@ -6,6 +6,7 @@ import dk.ledgerline.invoicing.InvoicingProfile;
 import dk.ledgerline.invoicing.Product;
 import dk.ledgerline.invoicing.VatZone;
 import dk.ledgerline.shared.Amounts;
+import dk.ledgerline.vat.VatCode;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -437,9 +438,7 @@ public final class EInvoiceWriter {
         long sum = 0;
         Invoice.Line largest = null;
         for (Invoice.Line line : inv.lines()) {
-            long v = Category.of(line.vatCode()) == Category.STANDARD
-                    ? BigDecimal.valueOf(line.net()).multiply(BigDecimal.valueOf(25)).divide(BigDecimal.valueOf(100), 0, java.math.RoundingMode.HALF_UP).longValueExact()
-                    : 0;
+            long v = Category.of(line.vatCode()) == Category.STANDARD ? VatCode.U25.vatOfNet(line.net()) : 0;
             vat.put(line.line(), v);
             sum += v;
             if (v != 0 && (largest == null || line.net() > largest.net())) largest = line;

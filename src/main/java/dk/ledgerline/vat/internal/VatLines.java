@@ -74,7 +74,7 @@ class VatLines implements VatTreatment {
                 yield new Expanded(List.of(new Part(line.account(), amount - vat, name, false), new Part(vatAccount, vat, name, true)));
             }
             case REVERSE_CHARGE_GOODS, REVERSE_CHARGE_SERVICES -> {
-                long vat = vatOfNet(amount, code.ratePercent());
+                long vat = code.vatOfNet(amount);
                 int outputAccount = code.treatment() == VatCode.Treatment.REVERSE_CHARGE_GOODS ? accounts.goodsAbroadVat() : accounts.servicesAbroadVat();
                 yield new Expanded(List.of(
                         new Part(line.account(), amount, name, false),
@@ -88,11 +88,5 @@ class VatLines implements VatTreatment {
     static long vatOfGross(long grossMinor, int ratePercent) {
         return BigDecimal.valueOf(grossMinor).multiply(BigDecimal.valueOf(ratePercent))
                 .divide(BigDecimal.valueOf(100 + ratePercent), 0, RoundingMode.HALF_UP).longValueExact();
-    }
-
-    /** The VAT on a net amount: net × rate / 100, half-up to the øre, sign kept. */
-    static long vatOfNet(long netMinor, int ratePercent) {
-        return BigDecimal.valueOf(netMinor).multiply(BigDecimal.valueOf(ratePercent))
-                .divide(BigDecimal.valueOf(100), 0, RoundingMode.HALF_UP).longValueExact();
     }
 }
