@@ -7,6 +7,7 @@ import dk.ledgerline.invoicing.Product;
 import dk.ledgerline.invoicing.ProductKind;
 import dk.ledgerline.invoicing.VatZone;
 import dk.ledgerline.ledger.VoucherRef;
+import dk.ledgerline.shared.LikePatterns;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -305,9 +306,8 @@ public class InvoicingStore {
                 .query(InvoicingStore::invoice).list();
     }
 
-    private static String pattern(String text) {
-        if (text == null) return null;
-        return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    static String pattern(String text) {
+        return text == null ? null : LikePatterns.containing(text);
     }
 
     static List<Long> ids(List<InvoiceRow> rows) {

@@ -65,7 +65,7 @@ public class PurchaseStore {
         return jdbc.sql("select " + SUPPLIER_COLUMNS + " from suppliers where company_id = :company"
                         + (text == null ? "" : " and (name ilike :pattern or cast(number as text) = :text or cvr = :text or ean = :text)")
                         + " order by number limit :limit")
-                .param("company", companyId).param("pattern", text == null ? null : "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+                .param("company", companyId).param("pattern", InvoicingStore.pattern(text))
                 .param("text", text).param("limit", limit)
                 .query(PurchaseStore::supplier).list();
     }

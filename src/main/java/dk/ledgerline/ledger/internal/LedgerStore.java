@@ -9,6 +9,7 @@ import dk.ledgerline.ledger.FiscalYear;
 import dk.ledgerline.ledger.StatementLine;
 import dk.ledgerline.ledger.Voucher;
 import dk.ledgerline.ledger.VoucherRef;
+import dk.ledgerline.shared.LikePatterns;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -364,7 +365,7 @@ public class LedgerStore {
         params.put("to", search.to());
         if (search.text() != null) {
             where.append(" and v.text ilike :pattern escape '\\'");
-            params.put("pattern", "%" + search.text().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            params.put("pattern", LikePatterns.containing(search.text().strip()));
         }
         if (search.number() != null) {
             where.append(" and v.number = :number");
