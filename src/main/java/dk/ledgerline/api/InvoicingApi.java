@@ -93,7 +93,7 @@ class InvoicingApi {
     @PostMapping("/customers")
     ResponseEntity<Customer> createCustomer(@RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access, @RequestBody CustomerBody body) {
         access.requireBookkeeper();
-        VatZone zone = parse(VatZone.class, body.vatZone() == null ? "DOMESTIC" : body.vatZone(), "vatZone", "customer.vatZone");
+        VatZone zone = Params.enumValue(VatZone.class, body.vatZone() == null ? "DOMESTIC" : body.vatZone(), "vatZone", "customer.vatZone");
         Customer created = customers.create(access.companyId(), new Customer(0, body.number() == null ? 0 : body.number(), body.name(), body.cvr(),
                 body.ean(), body.address(), body.postalCode(), body.city(), body.country(), body.email(),
                 body.paymentDays() == null ? 8 : body.paymentDays(), zone, body.vatNumber()));
@@ -139,7 +139,7 @@ class InvoicingApi {
     ResponseEntity<ProductView> createProduct(@RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access, @RequestBody ProductBody body) {
         access.requireBookkeeper();
         long price = amount("unitPrice", body.unitPrice());
-        ProductKind kind = parse(ProductKind.class, body.kind(), "kind", "product.kind");
+        ProductKind kind = Params.enumValue(ProductKind.class, body.kind(), "kind", "product.kind");
         Product created = products.create(access.companyId(), new Product(0, body.number(), body.name(), body.unit(), price, kind, body.revenueAccount()));
         return ResponseEntity.created(URI.create("/api/v1/companies/" + access.companyId() + "/products/" + created.id())).body(ProductView.of(created));
     }
@@ -190,14 +190,7 @@ class InvoicingApi {
                         errors.add(FieldError.of("lines[" + i + "].quantity", "invoice.quantity", 3));
                     }
                 }
-                Long price = null;
-                if (l.unitPrice() != null) {
-                    try {
-                        price = Amounts.parse(l.unitPrice());
-                    } catch (IllegalArgumentException e) {
-                        errors.add(new FieldError("lines[" + i + "].unitPrice", e.getMessage()));
-                    }
-                }
+                Long price = l.unitPrice() == null ? null : Params.amount("lines[" + i + "].unitPrice", l.unitPrice(), errors);
                 lines.add(new Invoices.DraftLine(l.productId(), l.description(), quantity, price, l.account()));
             }
         }
@@ -209,7 +202,7 @@ class InvoicingApi {
     @GetMapping("/invoices")
     Items<InvoiceView> invoices(@RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access,
                                 @RequestParam(required = false) Long customerId, @RequestParam(required = false) String status) {
-        Invoice.Status wanted = status == null ? null : parse(Invoice.Status.class, status, "status", "invoice.status");
+        Invoice.Status wanted = status == null ? null : Params.enumValue(Invoice.Status.class, status, "status", "invoice.status");
         return new Items<>(invoices.list(access.companyId(), customerId, wanted).stream().map(InvoiceView::of).toList());
     }
 
@@ -236,7 +229,7 @@ class InvoicingApi {
     @GetMapping(path = "/invoices/{id}/e-invoice", produces = {"application/xml", "application/json"})
     ResponseEntity<byte[]> eInvoice(@RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access, @PathVariable long id,
                                     @RequestParam(defaultValue = "peppol") String format) {
-        EInvoices.Format wanted = parse(EInvoices.Format.class, format, "format", "einvoice.format");
+        EInvoices.Format wanted = Params.enumValue(EInvoices.Format.class, format, "format", "einvoice.format");
         Company company = identity.company(access);
         EInvoices.Document document = eInvoices.document(access.companyId(), company.name(), company.cvr(), id, wanted);
         return ResponseEntity.ok()
@@ -310,18 +303,9 @@ class InvoicingApi {
     }
 
     private static long amount(String field, String text) {
-        try {
-            return Amounts.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.unprocessable("the request is not valid", List.of(new FieldError(field, e.getMessage())));
-        }
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String text, String field, String code) {
-        try {
-            return Enum.valueOf(type, text == null ? "" : text.trim().toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.unprocessable("the request is not valid", List.of(FieldError.of(field, code)));
-        }
+        List<FieldError> errors = new ArrayList<>();
+        Long amount = Params.amount(field, text, errors);
+        if (!errors.isEmpty()) throw ProblemException.unprocessable("the request is not valid", errors);
+        return amount;
     }
 }

@@ -41,6 +41,15 @@ final class Params {
         }
     }
 
+    /** The constant of {@code type} named by {@code text} (any case); otherwise a 422 naming {@code field} with the message {@code code}. */
+    static <E extends Enum<E>> E enumValue(Class<E> type, String text, String field, String code) {
+        try {
+            return Enum.valueOf(type, text == null ? "" : text.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.unprocessable("the request is not valid", List.of(FieldError.of(field, code)));
+        }
+    }
+
     private static LocalDate parseDate(String text) {
         if (!ISO_DATE.matcher(text).matches()) return null;
         try {

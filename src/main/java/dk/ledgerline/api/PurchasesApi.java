@@ -61,7 +61,7 @@ class PurchasesApi {
     @PostMapping("/suppliers")
     ResponseEntity<Supplier> createSupplier(@RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access, @RequestBody SupplierBody body) {
         access.requireBookkeeper();
-        VatZone zone = parse(VatZone.class, body.vatZone() == null ? "DOMESTIC" : body.vatZone(), "vatZone", "customer.vatZone");
+        VatZone zone = Params.enumValue(VatZone.class, body.vatZone() == null ? "DOMESTIC" : body.vatZone(), "vatZone", "customer.vatZone");
         Supplier created = suppliers.create(access.companyId(), new Supplier(0, body.number() == null ? 0 : body.number(), body.name(), body.cvr(),
                 body.ean(), body.address(), body.postalCode(), body.city(), body.country(), body.email(),
                 body.paymentDays() == null ? 30 : body.paymentDays(), zone, body.vatNumber()));
@@ -112,8 +112,8 @@ class PurchasesApi {
         LocalDate issued = Params.optionalDate("issueDate", body.issueDate());
         if (issued == null) errors.add(FieldError.of("issueDate", "form.dateRequired"));
         LocalDate due = Params.optionalDate("dueDate", body.dueDate());
-        Invoice.Kind kind = body.kind() == null ? Invoice.Kind.INVOICE : parse(Invoice.Kind.class, body.kind(), "kind", "supplierInvoice.kind");
-        Long vat = body.vat() == null ? null : amount("vat", body.vat(), errors);
+        Invoice.Kind kind = body.kind() == null ? Invoice.Kind.INVOICE : Params.enumValue(Invoice.Kind.class, body.kind(), "kind", "supplierInvoice.kind");
+        Long vat = body.vat() == null ? null : Params.amount("vat", body.vat(), errors);
         List<SupplierInvoices.DraftLine> lines = lines(body.lines(), errors);
         if (!errors.isEmpty()) throw ProblemException.unprocessable(ProblemException.Message.of("supplierInvoice.notCreated"), errors);
         SupplierInvoice draft = invoices.draft(access.companyId(), new SupplierInvoices.Draft(body.supplierId(), kind, body.supplierNumber(), issued, due, vat, lines));
@@ -126,7 +126,7 @@ class PurchasesApi {
     SupplierInvoiceView update(@RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access, @PathVariable long id, @RequestBody DraftUpdateBody body) {
         access.requireBookkeeper();
         List<FieldError> errors = new ArrayList<>();
-        Long vat = body.vat() == null ? null : amount("vat", body.vat(), errors);
+        Long vat = body.vat() == null ? null : Params.amount("vat", body.vat(), errors);
         List<SupplierInvoices.DraftLine> lines = lines(body.lines(), errors);
         if (!errors.isEmpty()) throw ProblemException.unprocessable(ProblemException.Message.of("supplierInvoice.notSaved"), errors);
         return SupplierInvoiceView.of(invoices.update(access.companyId(), id, lines, vat));
@@ -134,7 +134,7 @@ class PurchasesApi {
 
     @GetMapping("/supplier-invoices")
     Items<SupplierInvoiceView> list(@RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access, @RequestParam(required = false) String status) {
-        Invoice.Status wanted = status == null ? null : parse(Invoice.Status.class, status, "status", "invoice.status");
+        Invoice.Status wanted = status == null ? null : Params.enumValue(Invoice.Status.class, status, "status", "invoice.status");
         return new Items<>(invoices.list(access.companyId(), wanted).stream().map(SupplierInvoiceView::of).toList());
     }
 
@@ -165,7 +165,7 @@ class PurchasesApi {
                                             @RequestBody PaymentBody body) {
         access.requireBookkeeper();
         List<FieldError> errors = new ArrayList<>();
-        Long amount = amount("amount", body.amount(), errors);
+        Long amount = Params.amount("amount", body.amount(), errors);
         if (!errors.isEmpty()) throw ProblemException.unprocessable(ProblemException.Message.of("payment.notRegistered"), errors);
         return ResponseEntity.status(201).body(SupplierInvoiceView.of(invoices.pay(access.companyId(), principal.userId(), id,
                 Params.optionalDate("date", body.date()), amount, body.bankAccount())));
@@ -216,25 +216,8 @@ class PurchasesApi {
                 errors.add(FieldError.of("lines[" + i + "]", "required"));
                 continue;
             }
-            lines.add(new SupplierInvoices.DraftLine(l.description(), l.net() == null ? null : amount("lines[" + i + "].net", l.net(), errors), l.account(), l.vatCode()));
+            lines.add(new SupplierInvoices.DraftLine(l.description(), l.net() == null ? null : Params.amount("lines[" + i + "].net", l.net(), errors), l.account(), l.vatCode()));
         }
         return lines;
-    }
-
-    private static Long amount(String field, String text, List<FieldError> errors) {
-        try {
-            return Amounts.parse(text);
-        } catch (IllegalArgumentException e) {
-            errors.add(new FieldError(field, e.getMessage()));
-            return null;
-        }
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String text, String field, String code) {
-        try {
-            return Enum.valueOf(type, text == null ? "" : text.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.unprocessable("the request is not valid", List.of(FieldError.of(field, code)));
-        }
     }
 }
