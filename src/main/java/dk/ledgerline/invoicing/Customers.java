@@ -66,22 +66,31 @@ public class Customers {
         }
         String ean = trimmed(wanted.ean());
         if (ean != null && !EAN.matcher(ean).matches()) errors.add(FieldError.of("ean", "customer.ean"));
-        String country = trimmed(wanted.country()) == null ? "DK" : wanted.country().trim().toUpperCase(java.util.Locale.ROOT);
-        if (!COUNTRY.matcher(country).matches()) errors.add(FieldError.of("country", "customer.country"));
-        String email = trimmed(wanted.email());
-        if (email != null && (email.length() > EMAIL_LENGTH_MAX || !EMAIL.matcher(email).matches())) errors.add(FieldError.of("email", "email.invalid", EMAIL_LENGTH_MAX));
+        Address where = Address.clean(wanted.address(), wanted.postalCode(), wanted.city(), wanted.country(), wanted.email(), errors);
         if (wanted.paymentDays() < 0 || wanted.paymentDays() > Customer.PAYMENT_DAYS_MAX) errors.add(FieldError.of("paymentDays", "number.range", 0, Customer.PAYMENT_DAYS_MAX));
         if (wanted.vatZone() == null) errors.add(FieldError.of("vatZone", "customer.vatZone"));
         String vatNumber = trimmed(wanted.vatNumber());
         if (wanted.vatZone() == VatZone.EU && vatNumber == null) errors.add(FieldError.of("vatNumber", "customer.vatNumberRequired"));
         if (vatNumber != null && vatNumber.length() > VAT_NUMBER_LENGTH_MAX) errors.add(FieldError.of("vatNumber", "text.tooLong", VAT_NUMBER_LENGTH_MAX));
-        String address = orEmpty(wanted.address()), postalCode = orEmpty(wanted.postalCode()), city = orEmpty(wanted.city());
-        if (address.length() > ADDRESS_LENGTH_MAX) errors.add(FieldError.of("address", "text.tooLong", ADDRESS_LENGTH_MAX));
-        if (postalCode.length() > POSTAL_CODE_LENGTH_MAX) errors.add(FieldError.of("postalCode", "text.tooLong", POSTAL_CODE_LENGTH_MAX));
-        if (city.length() > CITY_LENGTH_MAX) errors.add(FieldError.of("city", "text.tooLong", CITY_LENGTH_MAX));
         if (wanted.number() < 0 || wanted.number() > 99_999_999) errors.add(FieldError.of("number", "number.range", 1, 99_999_999));
-        return new Customer(wanted.id(), wanted.number(), name, cvr, ean, address, postalCode, city, country, email, wanted.paymentDays(),
-                wanted.vatZone(), vatNumber);
+        return new Customer(wanted.id(), wanted.number(), name, cvr, ean, where.address(), where.postalCode(), where.city(), where.country(),
+                where.email(), wanted.paymentDays(), wanted.vatZone(), vatNumber);
+    }
+
+    /** Where a party, or the company itself on its invoices, is found: its postal address and e-mail, as they are kept. */
+    record Address(String address, String postalCode, String city, String country, String email) {
+        /** Trimmed, the country upper case (DK when none), each checked for length and form; what is wrong goes to {@code errors}. */
+        static Address clean(String address, String postalCode, String city, String country, String email, List<FieldError> errors) {
+            String street = orEmpty(address), zip = orEmpty(postalCode), town = orEmpty(city);
+            if (street.length() > ADDRESS_LENGTH_MAX) errors.add(FieldError.of("address", "text.tooLong", ADDRESS_LENGTH_MAX));
+            if (zip.length() > POSTAL_CODE_LENGTH_MAX) errors.add(FieldError.of("postalCode", "text.tooLong", POSTAL_CODE_LENGTH_MAX));
+            if (town.length() > CITY_LENGTH_MAX) errors.add(FieldError.of("city", "text.tooLong", CITY_LENGTH_MAX));
+            String code = trimmed(country) == null ? "DK" : country.trim().toUpperCase(java.util.Locale.ROOT);
+            if (!COUNTRY.matcher(code).matches()) errors.add(FieldError.of("country", "customer.country"));
+            String mail = trimmed(email);
+            if (mail != null && (mail.length() > EMAIL_LENGTH_MAX || !EMAIL.matcher(mail).matches())) errors.add(FieldError.of("email", "email.invalid", EMAIL_LENGTH_MAX));
+            return new Address(street, zip, town, code, mail);
+        }
     }
 
     static Customer withNumber(Customer c, long id, int number) {

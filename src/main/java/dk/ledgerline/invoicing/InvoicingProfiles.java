@@ -39,14 +39,7 @@ public class InvoicingProfiles {
     /** Replaces the profile; an IBAN is checked by its ISO 13616 check digits, a bank account needs its registration number. */
     public InvoicingProfile save(long companyId, InvoicingProfile wanted) {
         List<FieldError> errors = new ArrayList<>();
-        String address = orEmpty(wanted.address()), postalCode = orEmpty(wanted.postalCode()), city = orEmpty(wanted.city());
-        if (address.length() > 200) errors.add(FieldError.of("address", "text.tooLong", 200));
-        if (postalCode.length() > 20) errors.add(FieldError.of("postalCode", "text.tooLong", 20));
-        if (city.length() > 100) errors.add(FieldError.of("city", "text.tooLong", 100));
-        String country = Customers.trimmed(wanted.country()) == null ? "DK" : wanted.country().trim().toUpperCase(Locale.ROOT);
-        if (!country.matches("[A-Z]{2}")) errors.add(FieldError.of("country", "customer.country"));
-        String email = Customers.trimmed(wanted.email());
-        if (email != null && (email.length() > 254 || !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))) errors.add(FieldError.of("email", "email.invalid", 254));
+        Customers.Address where = Customers.Address.clean(wanted.address(), wanted.postalCode(), wanted.city(), wanted.country(), wanted.email(), errors);
         String phone = Customers.trimmed(wanted.phone());
         if (phone != null && !PHONE.matcher(phone).matches()) errors.add(FieldError.of("phone", "profile.phone"));
         String bankReg = digits(wanted.bankReg()), bankAccount = digits(wanted.bankAccount());
@@ -60,7 +53,8 @@ public class InvoicingProfiles {
         String fik = digits(wanted.fikCreditor());
         if (fik != null && !FIK_CREDITOR.matcher(fik).matches()) errors.add(FieldError.of("fikCreditor", "profile.fikCreditor"));
         if (!errors.isEmpty()) throw ProblemException.unprocessable(Message.of("profile.notSaved"), errors);
-        InvoicingProfile clean = new InvoicingProfile(address, postalCode, city, country, email, phone, bankReg, bankAccount, iban, bic, fik);
+        InvoicingProfile clean = new InvoicingProfile(where.address(), where.postalCode(), where.city(), where.country(), where.email(), phone,
+                bankReg, bankAccount, iban, bic, fik);
         tenants.inCompany(companyId, () -> {
             store.saveProfile(companyId, clean, clock.instant());
             return null;
@@ -87,9 +81,5 @@ public class InvoicingProfiles {
     private static String compact(String text) {
         String t = Customers.trimmed(text);
         return t == null ? null : t.replace(" ", "").toUpperCase(Locale.ROOT);
-    }
-
-    private static String orEmpty(String text) {
-        return text == null ? "" : text.trim();
     }
 }

@@ -333,10 +333,9 @@ public class SupplierInvoices {
                 if (!errors.isEmpty()) throw ProblemException.unprocessable(Message.of("intake.refused"), errors);
                 return suppliers.insert(companyId, Supplier.of(clean));
             });
-            if (store.invoiceBySupplierNumber(companyId, supplier.id(), parsed.kind(), parsed.number()).isPresent()) {
-                PurchaseStore.Row existing = store.invoiceBySupplierNumber(companyId, supplier.id(), parsed.kind(), parsed.number()).orElseThrow();
+            store.invoiceBySupplierNumber(companyId, supplier.id(), parsed.kind(), parsed.number()).ifPresent(existing -> {
                 throw ProblemException.conflict(Message.of("supplierInvoice.duplicate", parsed.number(), supplier.name(), existing.id()));
-            }
+            });
             Document document = documents.keepXml(companyId, userId, xml, fileName == null ? parsed.format().name().toLowerCase(Locale.ROOT) + "-" + parsed.number() + ".xml" : fileName);
             List<SupplierInvoice.Line> before = store.bookedLinesOf(companyId, supplier.id(), LAST_USE_LINES);
             List<DraftLine> lines = new ArrayList<>();
