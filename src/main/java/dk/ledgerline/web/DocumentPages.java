@@ -49,8 +49,7 @@ class DocumentPages {
             answer.put("message", Languages.t(attached.attachedNow() ? "documents.attached" : "documents.alreadyAttached", attached.document().fileName()));
             return ResponseEntity.status(attached.attachedNow() ? 201 : 200).contentType(MediaType.APPLICATION_JSON).body(answer);
         } catch (ProblemException e) {
-            Failure failure = Failure.of(e);
-            answer.put("message", failure.message() + failure.items().stream().map(i -> " " + i.text()).reduce("", String::concat));
+            answer.put("message", Failure.of(e).sentence());
             return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_JSON).body(answer);
         }
     }

@@ -45,6 +45,13 @@ public record Failure(String message, List<Item> items) {
         return new Failure(Languages.t(key, args), List.of());
     }
 
+    /** The message and each item's text in one line, for a script that shows it as it is. */
+    public String sentence() {
+        StringBuilder text = new StringBuilder(message);
+        for (Item item : items) text.append(' ').append(item.text());
+        return text.toString();
+    }
+
     /** The journal lines named by the errors, so their rows can be marked. */
     public Set<Long> journalLines() {
         Set<Long> lines = new TreeSet<>();

@@ -86,38 +86,29 @@ public class InvoicePdfs {
                 .body(document.xml());
     }
 
-    /** A reminder on paper: what is owed on the invoice, its fees, and by when, in the customer's language. */
-    public record ReminderDocument(Company company, EInvoices.Printable printable, Texts t, Reminders.Reminder reminder) {
-        public Invoice invoice() {
-            return printable.invoice();
-        }
-
-        public String money(long minor) {
-            return new InvoiceDocument(company, printable, t).money(minor);
-        }
-
-        public String date(LocalDate date) {
-            return new InvoiceDocument(company, printable, t).date(date);
-        }
-    }
+    /** A reminder on paper: the invoice's letter (who, in which language, how figures are written) and the reminder itself. */
+    public record ReminderDocument(InvoiceDocument letter, Reminders.Reminder reminder) {}
 
     @GetMapping("/companies/{companyId}/invoices/{id}/reminders/{number}.pdf")
     ResponseEntity<byte[]> reminder(@RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access, @PathVariable long id, @PathVariable int number) {
         EInvoices.Printable printable = eInvoices.printable(access.companyId(), id);
         Reminders.Reminder reminder = reminders.of(access.companyId(), id).stream().filter(r -> r.number() == number).findFirst()
                 .orElseThrow(() -> dk.ledgerline.shared.ProblemException.notFound(dk.ledgerline.shared.ProblemException.Message.of("reminder.notFound", number)));
-        Language language = "DK".equals(printable.invoice().customer().country()) ? Language.DA : Language.EN;
         return pdfs.download("rykker-" + number + "-faktura-" + printable.invoice().number() + ".pdf", "reminder",
-                new ReminderDocument(identity.company(access), printable, Texts.of(language), reminder));
+                new ReminderDocument(new InvoiceDocument(identity.company(access), printable, customersTexts(printable.invoice())), reminder));
     }
 
     @GetMapping("/companies/{companyId}/invoices/{id}.pdf")
     ResponseEntity<byte[]> invoice(@RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access, @PathVariable long id) {
         EInvoices.Printable printable = eInvoices.printable(access.companyId(), id);
         Invoice invoice = printable.invoice();
-        Language language = "DK".equals(invoice.customer().country()) ? Language.DA : Language.EN;
         String name = invoice.status() == Invoice.Status.DRAFT ? "kladde-" + invoice.id()
                 : (invoice.kind() == Invoice.Kind.INVOICE ? "faktura-" : "kreditnota-") + invoice.number();
-        return pdfs.download(name + ".pdf", "invoice", new InvoiceDocument(identity.company(access), printable, Texts.of(language)));
+        return pdfs.download(name + ".pdf", "invoice", new InvoiceDocument(identity.company(access), printable, customersTexts(invoice)));
+    }
+
+    /** What the customer reads: Danish for a Danish customer, English for one abroad. */
+    private static Texts customersTexts(Invoice invoice) {
+        return Texts.of("DK".equals(invoice.customer().country()) ? Language.DA : Language.EN);
     }
 }

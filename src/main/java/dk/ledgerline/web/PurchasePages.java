@@ -94,8 +94,7 @@ public class PurchasePages {
             answer.put("location", "/companies/" + access.companyId() + "/supplier-invoices/" + intake.draft().id());
             return ResponseEntity.status(201).contentType(MediaType.APPLICATION_JSON).body(answer);
         } catch (ProblemException e) {
-            Failure failure = Failure.of(e);
-            answer.put("message", failure.message() + failure.items().stream().map(i -> " " + i.text()).reduce("", String::concat));
+            answer.put("message", Failure.of(e).sentence());
             return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_JSON).body(answer);
         }
     }
