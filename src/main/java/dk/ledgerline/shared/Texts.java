@@ -23,7 +23,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * remembered, so a test can fail on it.
  */
 public final class Texts {
-    private static final Map<Language, Texts> LOADED = new EnumMap<>(Language.class);
     private static final Set<String> MISSING = ConcurrentHashMap.newKeySet();
 
     private final Language language;
@@ -40,8 +39,19 @@ public final class Texts {
      */
     public static final java.util.List<String> BUNDLES = java.util.List.of("errors", "labels", "pages", "reports", "scripts");
 
-    public static synchronized Texts of(Language language) {
-        return LOADED.computeIfAbsent(language, l -> {
+    /**
+     * Both languages, read once when the texts are first wanted: every text of every page is looked
+     * up here, so the lookup takes no lock.
+     */
+    private static final Map<Language, Texts> LOADED = loadAll();
+
+    public static Texts of(Language language) {
+        return LOADED.get(language);
+    }
+
+    private static Map<Language, Texts> loadAll() {
+        Map<Language, Texts> loaded = new EnumMap<>(Language.class);
+        for (Language l : Language.values()) {
             Properties all = new Properties();
             for (String bundle : BUNDLES) {
                 Properties one = load("i18n/" + bundle + "_" + l.code() + ".properties");
@@ -50,8 +60,9 @@ public final class Texts {
                     all.setProperty(key, one.getProperty(key));
                 }
             }
-            return new Texts(l, all);
-        });
+            loaded.put(l, new Texts(l, all));
+        }
+        return java.util.Collections.unmodifiableMap(loaded);
     }
 
     public Language language() {

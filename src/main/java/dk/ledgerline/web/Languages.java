@@ -31,11 +31,19 @@ public final class Languages {
         return Texts.of(current());
     }
 
-    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+    /** Each language's scripts' texts as JSON, written once: every page carries its language's. */
+    private static final java.util.Map<Language, String> SCRIPT_TEXTS = scriptTexts();
+
+    private static java.util.Map<Language, String> scriptTexts() {
+        tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+        java.util.Map<Language, String> texts = new java.util.EnumMap<>(Language.class);
+        for (Language language : Language.values()) texts.put(language, json.writeValueAsString(Texts.of(language).startingWith("script.")));
+        return java.util.Collections.unmodifiableMap(texts);
+    }
 
     /** The scripts' texts (script.*) of the request's language, which every page carries for app.js and its kin. */
     public static String scriptTextsJson() {
-        return JSON.writeValueAsString(texts().startingWith("script."));
+        return SCRIPT_TEXTS.get(current());
     }
 
     /** A text of the request's language: shorthand for the pages' controllers. */
