@@ -241,7 +241,7 @@ public class InvoicingPages {
         access.requireBookkeeper();
         try {
             FormFields fields = new FormFields();
-            LocalDate date = form.date() == null || form.date().isBlank() ? null : fields.date("date", form.date());
+            LocalDate date = fields.optionalDate("date", form.date());
             Long fee = form.fee() == null || form.fee().isBlank() ? 0L : fields.amount("fee", form.fee());
             fields.throwIfAny("reminder.notSent");
             reminders.send(access.companyId(), principal.userId(), id, date, fee);
@@ -265,7 +265,7 @@ public class InvoicingPages {
                            @RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access, @RequestParam(required = false) String at,
                            @RequestParam(required = false) Long customer) {
         FormFields fields = new FormFields();
-        LocalDate day = at == null || at.isBlank() ? null : fields.date("at", at);
+        LocalDate day = fields.optionalDate("at", at);
         fields.throwIfAny("form.dateUnreadable");
         String title = customer == null ? Languages.t("title.openItems") : Languages.t("title.openItemsOf", customers.customer(access.companyId(), customer).name());
         Frame frame = frames.company(principal, access, title, Frame.Section.INVOICES);

@@ -277,7 +277,7 @@ public class PurchasePages {
                           @RequestAttribute(CompanyAccess.REQUEST_ATTRIBUTE) CompanyAccess access, @RequestParam(required = false) String at,
                           @RequestParam(required = false) Long supplier) {
         FormFields fields = new FormFields();
-        LocalDate day = at == null || at.isBlank() ? null : fields.date("at", at);
+        LocalDate day = fields.optionalDate("at", at);
         fields.throwIfAny("form.dateUnreadable");
         String title = supplier == null ? Languages.t("title.payables") : Languages.t("title.payablesTo", suppliers.supplier(access.companyId(), supplier).name());
         Frame frame = frames.company(principal, access, title, Frame.Section.INVOICES);
