@@ -34,7 +34,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *
  * <p>A unit is retried only when doing so cannot apply its writes twice: a failure before commit
  * rolled everything back; a failure during commit leaves the outcome unknown, so only units that
- * check their own idempotency record first ({@link #writeIdempotent}) and read-only units run again.
+ * record an idempotency key, and so find the record a lost commit left ({@link #writeIdempotent}), and read-only units run again.
  */
 @Component
 public final class UnitOfWork {
@@ -86,8 +86,8 @@ public final class UnitOfWork {
     }
 
     /**
-     * A write whose work first looks up its own idempotency record, so that running it again after
-     * a commit whose answer was lost replays the first result instead of writing twice.
+     * A write whose work records its idempotency key, so that running it again after a commit whose
+     * answer was lost finds that record and replays the first result instead of writing twice.
      */
     public <T> T writeIdempotent(Supplier<T> work) {
         return run(work, false, true);

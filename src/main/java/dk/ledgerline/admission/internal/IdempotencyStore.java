@@ -25,35 +25,25 @@ public class IdempotencyStore {
     public record Stored(byte[] requestHash, String requestPath, byte[] requestBody, int status, String contentType, String location,
                          Long sessionUserId, byte[] body) {}
 
-    /** The status of a record claimed and not yet completed; never committed, so never read by another unit. */
-    static final int CLAIMED = 0;
-
     /**
-     * Claims the key for this unit of work by inserting its record, to be completed before commit.
-     * A request with the same key still running holds its own uncommitted record: the insert waits
-     * for it (up to the lock timeout) and then finds its answer. True when the key is now ours.
+     * Records the key with the answer that commits with it, as the unit's last write: one insert,
+     * no claim to update afterwards. A request with the same key that recorded first and has not
+     * committed yet holds its row: the insert waits for it (up to the lock timeout), then finds it.
+     * True when the key is now this unit's; false when another request has it, whose record
+     * {@link #find} then reads.
      */
-    public boolean claim(String scope, String key, Long userId, Long companyId, byte[] requestHash, String path, byte[] keptBody, Instant now) {
+    public boolean record(String scope, String key, Long userId, Long companyId, byte[] requestHash, String path, byte[] keptBody,
+                          int status, String contentType, String location, Long sessionUserId, byte[] body, Instant now) {
         return jdbc.sql("""
                 insert into idempotency_keys (scope, key, user_id, company_id, request_hash, request_path, request_body, status,
                                               content_type, location, session_user_id, body, created_at)
-                values (:scope, :key, :user, :company, :hash, :path, :requestBody, :claimed, null, null, null, :nothing, :now)
+                values (:scope, :key, :user, :company, :hash, :path, :requestBody, :status, :contentType, :location, :sessionUser, :body, :now)
                 on conflict (scope, key) do nothing""")
                 .param("scope", scope).param("key", key).param("user", userId).param("company", companyId)
-                .param("hash", requestHash).param("path", path).param("requestBody", keptBody).param("claimed", CLAIMED).param("nothing", new byte[0]).param("now", Timestamp.from(now))
+                .param("hash", requestHash).param("path", path).param("requestBody", keptBody).param("status", status)
+                .param("contentType", contentType).param("location", location).param("sessionUser", sessionUserId).param("body", body)
+                .param("now", Timestamp.from(now))
                 .update() == 1;
-    }
-
-    /** Completes a record this unit claimed with the answer that commits with it. */
-    public void complete(String scope, String key, int status, String contentType, String location, Long sessionUserId, byte[] body) {
-        int updated = jdbc.sql("""
-                update idempotency_keys set status = :status, content_type = :contentType, location = :location,
-                                            session_user_id = :sessionUser, body = :body
-                where scope = :scope and key = :key""")
-                .param("scope", scope).param("key", key).param("status", status).param("contentType", contentType)
-                .param("location", location).param("sessionUser", sessionUserId).param("body", body)
-                .update();
-        if (updated != 1) throw new IllegalStateException("the idempotency record of key " + key + " was claimed by this unit but is not there");
     }
 
     public Optional<Stored> find(String scope, String key) {

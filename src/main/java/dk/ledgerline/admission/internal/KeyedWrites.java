@@ -22,11 +22,14 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Runs one keyed write as one unit of work: claim the key by inserting its record (or find the
- * first answer), run the handler, complete the record with its answer, commit — all or nothing,
- * and all again when the database fails over in the middle (the claim finds a record committed
- * before the answer was lost, so a run after a lost commit replays it). A retry arriving while the
- * first still runs waits for it on the record's key and gets its answer; past the lock timeout, 409.
+ * Runs one keyed write as one unit of work: run the handler, record the key with its answer as the
+ * unit's last write, commit — all or nothing, and all again when the database fails over in the
+ * middle. The key is recorded once, at the end, so a posting costs one insert for it and no round
+ * trip before its own work. A request whose key another request recorded first (a retry, also of a
+ * commit whose answer was lost, or a duplicate racing the first) finds that record when it tries to
+ * write its own: its own writes are rolled back and it answers the first answer, or 422 when the
+ * first was a different request. A duplicate whose first has recorded but not yet committed waits
+ * for that commit on the key; past the lock timeout, 409.
  *
  * <p>A 4xx answer is the request's own failure: whatever the handler wrote is rolled back, and
  * the answer is recorded in a unit of its own, so a retry gets the same answer. A 5xx answer is
@@ -78,11 +81,16 @@ public class KeyedWrites {
         Outcome outcome = Chains.within(proceed -> unit(keyed, () -> {
             recorded.startRun();
             tenants.bindCaller(keyed.userId(), keyed.companyId());
-            Optional<Outcome> answered = claim(keyed);
-            if (answered.isPresent()) return answered.get();
             proceed.get();
-            if (recorded.getStatus() >= 400) units.discard();
-            else complete(keyed, recorded, sessionStartedFor(request));
+            if (recorded.getStatus() >= 400) {
+                units.discard();
+                return new Answered();
+            }
+            Optional<Outcome> first = record(keyed, recorded, sessionStartedFor(request));
+            if (first.isPresent()) {
+                units.discard();
+                return first.get();
+            }
             return new Answered();
         }), chain, request, recorded);
         int status = recorded.getStatus();
@@ -110,32 +118,31 @@ public class KeyedWrites {
     private Outcome recordRejection(Keyed keyed, RecordedResponse recorded) {
         return units.writeIdempotent(() -> {
             tenants.bindCaller(keyed.userId(), keyed.companyId());
-            Optional<Outcome> answered = claim(keyed);
-            if (answered.isPresent()) return answered.get() instanceof InFlight ? new Answered() : answered.get();
-            complete(keyed, recorded, null);
-            return new Answered();
+            Optional<Outcome> first = record(keyed, recorded, null);
+            if (first.isEmpty()) return new Answered();
+            units.discard();
+            return first.get() instanceof InFlight ? new Answered() : first.get();
         });
     }
 
     /**
-     * Claims the key, or says what to answer instead: the first answer again, a mismatch, or in
-     * flight when the request holding the key did not finish within the lock timeout (the failed
-     * wait leaves the unit unusable, so it is given up).
+     * Records the key with this run's answer, or says what to answer instead because another request
+     * has the key: its answer again, a mismatch, or in flight when that request did not commit within
+     * the lock timeout (the failed wait leaves the unit unusable).
      */
-    private Optional<Outcome> claim(Keyed keyed) {
+    private Optional<Outcome> record(Keyed keyed, RecordedResponse recorded, Long sessionUserId) {
         try {
-            if (store.claim(keyed.scope(), keyed.key(), keyed.userId(), keyed.companyId(), keyed.requestHash(), keyed.path(), keyed.keptBody(), clock.instant())) {
+            if (store.record(keyed.scope(), keyed.key(), keyed.userId(), keyed.companyId(), keyed.requestHash(), keyed.path(), keyed.keptBody(),
+                    recorded.getStatus(), recorded.getContentType(), recorded.getHeader("Location"), sessionUserId, recorded.getContentAsByteArray(),
+                    clock.instant())) {
                 return Optional.empty();
             }
         } catch (CannotAcquireLockException | UncategorizedSQLException stillRunning) {
             if (!TransientFailures.isLockTimeout(stillRunning)) throw stillRunning;
-            units.discard();
             return Optional.of(new InFlight());
         }
         Optional<Stored> first = store.find(keyed.scope(), keyed.key());
         if (first.isEmpty()) return Optional.of(new InFlight()); // forgotten by the sweep just now: as good as in flight
-        // Claimed but not completed: only this transaction can see that, when a retry joined the first's group commit.
-        if (first.get().status() == IdempotencyStore.CLAIMED) return Optional.of(new InFlight());
         return Optional.of(Arrays.equals(first.get().requestHash(), keyed.requestHash()) ? new Replay(first.get()) : new Mismatch(first.get()));
     }
 
@@ -160,10 +167,5 @@ public class KeyedWrites {
 
     private static Long sessionStartedFor(HttpServletRequest request) {
         return request.getAttribute(AuthenticationFilter.SESSION_STARTED_FOR) instanceof Long userId ? userId : null;
-    }
-
-    private void complete(Keyed keyed, RecordedResponse recorded, Long sessionUserId) {
-        store.complete(keyed.scope(), keyed.key(), recorded.getStatus(), recorded.getContentType(), recorded.getHeader("Location"),
-                sessionUserId, recorded.getContentAsByteArray());
     }
 }
