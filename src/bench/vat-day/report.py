@@ -58,6 +58,19 @@ for run in runs:
               "The generator took %.2f cores, the app %.2f." % (
                   "on" if run is on else "off", three["ok"] / run["phaseSeconds"] / cap, worst_p99(three), three["refusalP99Ms"],
                   "after %d s" % rec if rec is not None else "not within the last phase", run["audit"], run["generatorCores"], run["appCores"]))
+md.append("\n## Where the CPU went (cores of %d)\n" % os.cpu_count())
+md.append("Generator, app and database share the machine; what the generator takes at 3× is taken from the server it measures, and idle "
+          "cores in an overloaded phase would mean admission refused work the machine had room for.\n")
+md.append("| offered | admission | generator | app | PostgreSQL | idle | generator CPU µs per request |")
+md.append("|---:|---|---:|---:|---:|---:|---:|")
+for run in runs:
+    for p in run["phases"]:
+        c = p.get("cpu")
+        if not c:
+            continue
+        answered = (p["ok"] + p["refused"] + p["failed"] + p.get("clientErrors", 0)) / run["phaseSeconds"]
+        md.append("| %.2f× | %s | %.2f | %.2f | %.2f | %.2f | %s |" % (p["multiple"], "on" if run is on else "off", c["generator"], c["app"], c["postgres"], c["idle"],
+                  "%.0f" % (c["generator"] / answered * 1e6) if answered else "–"))
 md.append("\n## Latency per action at 3× (admitted answers, ms)\n")
 md.append("| action | on p50 | on p99 | off p50 | off p99 |")
 md.append("|---|---:|---:|---:|---:|")

@@ -1,10 +1,10 @@
 package dk.ledgerline.bench;
 
 import dk.ledgerline.bench.VatDayBenchmark.Action;
+import dk.ledgerline.bench.VatDayBenchmark.Answer;
+import dk.ledgerline.bench.VatDayBenchmark.Call;
 import dk.ledgerline.bench.VatDayBenchmark.Company;
 import java.io.IOException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -89,6 +89,7 @@ public final class TenantScenarios {
         Files.createDirectories(out.getParent());
         Files.writeString(out, run.json(arg.get("label"), scenario, capacity, phase, phases));
         VatDayBenchmark.say("wrote %s", out);
+        day.stop();
     }
 
     List<Phase> noisy(double capacity) {
@@ -140,7 +141,7 @@ public final class TenantScenarios {
                 tally.failed.incrementAndGet(); // the generator's own limit: counted against us, never hidden
                 continue;
             }
-            HttpRequest request = request(stream, random);
+            Call request = request(stream, random);
             long dueAt = due;
             work.submit(() -> {
                 try {
@@ -156,22 +157,22 @@ public final class TenantScenarios {
     private Void closedLoop(Stream stream, Tally tally, Random random, long end) throws InterruptedException {
         while (System.nanoTime() < end) {
             long start = System.nanoTime();
-            HttpResponse<String> response = send(request(stream, random));
+            Answer response = send(request(stream, random));
             answer(response, start, tally);
             if (response != null && response.statusCode() == 503) {
-                long seconds = response.headers().firstValueAsLong("Retry-After").orElse(1);
+                long seconds = response.headerAsLong("Retry-After", 1);
                 Thread.sleep(Math.min(Duration.ofSeconds(seconds).toMillis(), STORM_RETRY_WAIT_MAX.toMillis()));
             }
         }
         return null;
     }
 
-    private HttpRequest request(Stream stream, Random random) {
+    private Call request(Stream stream, Random random) {
         Company company = stream.companies().get(random.nextInt(stream.companies().size()));
         return day.request(stream.mix()[random.nextInt(stream.mix().length)], company, random);
     }
 
-    private HttpResponse<String> send(HttpRequest request) {
+    private Answer send(Call request) {
         try {
             return day.send(request);
         } catch (IOException e) {
@@ -182,7 +183,7 @@ public final class TenantScenarios {
         }
     }
 
-    private static void answer(HttpResponse<String> response, long dueAt, Tally tally) {
+    private static void answer(Answer response, long dueAt, Tally tally) {
         int status = response == null ? 0 : response.statusCode();
         if (status >= 200 && status < 400) {
             tally.ok.incrementAndGet();

@@ -2,9 +2,6 @@ package dk.ledgerline.bench;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,9 +18,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Recorder;
 import org.HdrHistogram.Histogram;
+import org.eclipse.jetty.client.CompletableResponseListener;
+import org.eclipse.jetty.client.ContentResponse;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.Request;
+import org.eclipse.jetty.client.StringRequestContent;
+import org.eclipse.jetty.http.HttpFields;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -72,8 +77,33 @@ public final class VatDayBenchmark {
         final Recorder refusals = new Recorder(HIGHEST_LATENCY_MICROS, 3);
     }
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
-            .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+    /** As many connections as the server accepts (server.jetty.max-connections); past them a request waits in the client, from its due time. */
+    static final int CONNECTIONS_MAX = 2_000;
+    /** The largest answer read: a whole year's journal export of a simulated company is a few MB. */
+    static final int ANSWER_BYTES_MAX = 256 * 1024 * 1024;
+
+    /** One request, plain, for {@link #send}. */
+    record Call(String method, URI uri, Map<String, String> headers, String body) {
+        String header(String name) {
+            return headers.get(name);
+        }
+    }
+
+    /** One answer, read whole. */
+    record Answer(int statusCode, String body, HttpFields headers) {
+        long headerAsLong(String name, long otherwise) {
+            String value = headers.get(name);
+            return value == null ? otherwise : Long.parseLong(value.trim());
+        }
+    }
+
+    /**
+     * Jetty's client (on the classpath with the server's WebSocket support), not java.net.http's:
+     * the generator shares the machine with the app and the database, and java.net.http took about
+     * 0.3 ms of CPU per request, so at three times the capacity the generator alone took a third of
+     * two cores from the server it measures.
+     */
+    private final HttpClient http = startedClient();
     private final String base;
     private final List<Company> companies = new ArrayList<>();
     private final Map<Integer, Second> seconds = new ConcurrentHashMap<>();
@@ -82,6 +112,10 @@ public final class VatDayBenchmark {
     private final Map<Integer, long[]> outcomesByPhase = new ConcurrentHashMap<>();
     private final Map<Integer, Histogram> refusalsByPhase = new ConcurrentHashMap<>();
     private final Action[] mix;
+    /** The app's process, for where the CPU went (0: not known). */
+    long appPid;
+    /** Per phase: cores taken by the generator, the app, PostgreSQL, and left idle. */
+    private final Map<Integer, double[]> cpuByPhase = new ConcurrentHashMap<>();
 
     VatDayBenchmark(String base) {
         this.base = base;
@@ -109,6 +143,7 @@ public final class VatDayBenchmark {
         Duration probe = Duration.parse("PT" + arg.getOrDefault("probe", "20s").toUpperCase(Locale.ROOT));
         int companies = Integer.parseInt(arg.getOrDefault("companies", "40"));
         long appPid = Long.parseLong(arg.getOrDefault("app-pid", "0"));
+        run.appPid = appPid;
         run.setUp(companies);
         Duration warmup = Duration.parse("PT" + arg.getOrDefault("warmup", "150s").toUpperCase(Locale.ROOT));
         say("warming up for %s (the JIT compiles for about two minutes of a core)", warmup);
@@ -128,6 +163,7 @@ public final class VatDayBenchmark {
         Files.createDirectories(out.getParent());
         Files.writeString(out, run.json(arg.get("label"), capacity, phase, generatorCores, appCores, audit));
         say("wrote %s (generator %.2f cores, app %.2f cores; audit: %s)", out, generatorCores, appCores, audit);
+        run.stop();
     }
 
     // ------------------------------------------------------------------ set-up and the capacity probe
@@ -136,8 +172,8 @@ public final class VatDayBenchmark {
         for (int i = 0; i < count; i++) {
             String email = "vatday-" + UUID.randomUUID().toString().substring(0, 12) + "@example.dk";
             expect(send(post("/api/v1/users", null, "{\"email\":\"" + email + "\",\"password\":\"vat day password\",\"name\":\"Bogholder " + i + "\"}")), 201);
-            String token = json(expect(send(HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/token")).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\",\"password\":\"vat day password\"}")).build()), 200))
+            String token = json(expect(send(new Call("POST", URI.create(base + "/api/v1/auth/token"), Map.of("Content-Type", "application/json"),
+                    "{\"email\":\"" + email + "\",\"password\":\"vat day password\"}")), 200))
                     .get("token").asString();
             long id = json(expect(send(post("/api/v1/companies", token, "{\"name\":\"Momsdag " + i + " ApS\",\"cvr\":\"12345674\",\"vatPeriod\":\"QUARTER\"}")), 201))
                     .get("id").asLong();
@@ -178,7 +214,13 @@ public final class VatDayBenchmark {
         long start = System.nanoTime();
         long due = start;
         try (ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor()) {
+            CpuSample phaseStart = CpuSample.take(appPid);
             for (int p = 0; p < PHASES.length; p++) {
+                if (p > 0) {
+                    CpuSample now = CpuSample.take(appPid);
+                    cpuByPhase.put(p - 1, now.coresSince(phaseStart));
+                    phaseStart = now;
+                }
                 double rate = PHASES[p] * capacity;
                 long phaseEnd = start + (p + 1) * phase.toNanos();
                 long gap = (long) (1e9 / rate);
@@ -191,7 +233,7 @@ public final class VatDayBenchmark {
                         s.dropped.incrementAndGet();
                     } else {
                         Action action = mix[random.nextInt(mix.length)];
-                        HttpRequest request = request(action, new Random(random.nextLong()));
+                        Call request = request(action, new Random(random.nextLong()));
                         long dueAt = due;
                         int phaseIndex = p;
                         requests.submit(() -> {
@@ -205,14 +247,15 @@ public final class VatDayBenchmark {
                     due += gap;
                 }
             }
+            cpuByPhase.put(PHASES.length - 1, CpuSample.take(appPid).coresSince(phaseStart));
         }
     }
 
-    private void answer(Action action, HttpRequest request, long dueAt, Second second, int phase) {
+    private void answer(Action action, Call request, long dueAt, Second second, int phase) {
         int status;
         String body = null;
         try {
-            HttpResponse<String> response = send(request);
+            Answer response = send(request);
             status = response.statusCode();
             body = response.body();
         } catch (IOException | InterruptedException e) {
@@ -228,7 +271,7 @@ public final class VatDayBenchmark {
             if (action == Action.POST_VOUCHER && status == 201) {
                 JsonNode voucher = LedgerlineClient.JSON.readTree(body);
                 String company = request.uri().getPath().split("/")[4];
-                posted.put(request.headers().firstValue("Idempotency-Key").orElseThrow(),
+                posted.put(request.header("Idempotency-Key"),
                         company + "/" + voucher.get("fiscalYear").asInt() + "/" + voucher.get("number").asInt() + "/" + voucher.get("text").asString());
             }
         } else if (status == 503) {
@@ -245,7 +288,7 @@ public final class VatDayBenchmark {
         }
     }
 
-    HttpRequest request(Action action, Random random) {
+    Call request(Action action, Random random) {
         return request(action, companies.get(random.nextInt(companies.size())), random);
     }
 
@@ -258,7 +301,7 @@ public final class VatDayBenchmark {
         return mix;
     }
 
-    HttpRequest request(Action action, Company c, Random random) {
+    Call request(Action action, Company c, Random random) {
         String company = "/api/v1/companies/" + c.id();
         LocalDate day = LocalDate.of(2026, 1 + random.nextInt(11), 1 + random.nextInt(28));
         long amount = 10_000 + random.nextInt(5_000_000);
@@ -273,8 +316,7 @@ public final class VatDayBenchmark {
             case VAT_RETURN -> get(company + "/vat-returns/2026-Q" + (1 + (day.getMonthValue() - 1) / 3), c.token());
             case REPORT_CSV -> get(company + "/reports/trial-balance?from=2026-01-01&to=2026-12-31&format=csv", c.token());
             case JOURNAL_EXPORT -> get(company + "/exports/journal.ledger?from=2026-01-01&to=2026-12-31", c.token());
-            case VOUCHERS_PAGE -> HttpRequest.newBuilder(URI.create(base + "/companies/" + c.id() + "/vouchers"))
-                    .header("Cookie", "ledgerline_session=" + c.token()).timeout(REQUEST_TIMEOUT).GET().build();
+            case VOUCHERS_PAGE -> new Call("GET", URI.create(base + "/companies/" + c.id() + "/vouchers"), Map.of("Cookie", "ledgerline_session=" + c.token()), null);
         };
     }
 
@@ -321,6 +363,7 @@ public final class VatDayBenchmark {
             Histogram refusals = refusalsByPhase.get(p);
             out.append(p == 0 ? "" : ",").append("{\"multiple\":").append(PHASES[p]).append(",\"ok\":").append(o[0]).append(",\"refused\":").append(o[1])
                     .append(",\"failed\":").append(o[2]).append(",\"clientErrors\":").append(o[3]).append(",\"refusalP99Ms\":").append(refusals == null ? "null" : round(refusals.getValueAtPercentile(99) / 1000.0))
+                    .append(",\"cpu\":").append(cpuJson(cpuByPhase.get(p)))
                     .append(",\"actions\":{");
             boolean first = true;
             for (Action a : Action.values()) {
@@ -347,28 +390,107 @@ public final class VatDayBenchmark {
 
     // ------------------------------------------------------------------ HTTP
 
-    private HttpRequest post(String path, String token, String json) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(REQUEST_TIMEOUT).header("Content-Type", "application/json")
-                .header("Idempotency-Key", UUID.randomUUID().toString()).POST(HttpRequest.BodyPublishers.ofString(json));
-        if (token != null) b.header("Authorization", "Bearer " + token);
-        return b.build();
+    private Call post(String path, String token, String json) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        headers.put("Idempotency-Key", UUID.randomUUID().toString());
+        if (token != null) headers.put("Authorization", "Bearer " + token);
+        return new Call("POST", URI.create(base + path), headers, json);
     }
 
-    private HttpRequest get(String path, String token) {
-        return HttpRequest.newBuilder(URI.create(base + path)).timeout(REQUEST_TIMEOUT).header("Authorization", "Bearer " + token).GET().build();
+    private Call get(String path, String token) {
+        return new Call("GET", URI.create(base + path), Map.of("Authorization", "Bearer " + token), null);
     }
 
-    HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    /** Stops the HTTP client, whose threads would keep the JVM running. */
+    void stop() throws Exception {
+        http.stop();
     }
 
-    private static HttpResponse<String> expect(HttpResponse<String> response, int status) {
-        if (response.statusCode() != status) throw new IllegalStateException(response.uri() + " answered " + response.statusCode() + ": " + response.body());
+    private static HttpClient startedClient() {
+        HttpClient client = new HttpClient();
+        client.setMaxConnectionsPerDestination(CONNECTIONS_MAX);
+        client.setMaxRequestsQueuedPerDestination(IN_FLIGHT_MAX);
+        client.setConnectTimeout(5_000);
+        client.setFollowRedirects(false);
+        client.setUserAgentField(null);
+        try {
+            client.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("the HTTP client did not start", e);
+        }
+        return client;
+    }
+
+    Answer send(Call call) throws IOException, InterruptedException {
+        Request request = http.newRequest(call.uri()).method(call.method()).timeout(REQUEST_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        request.headers(headers -> call.headers().forEach((name, value) -> {
+            if (!name.equals("Content-Type")) headers.put(name, value);
+        }));
+        if (call.body() != null) request.body(new StringRequestContent(call.header("Content-Type"), call.body()));
+        try {
+            ContentResponse response = new CompletableResponseListener(request, ANSWER_BYTES_MAX).send().get();
+            return new Answer(response.getStatus(), response.getContentAsString(), response.getHeaders());
+        } catch (ExecutionException failed) {
+            throw new IOException(call.method() + " " + call.uri() + ": " + failed.getCause(), failed.getCause());
+        }
+    }
+
+    private static Answer expect(Answer response, int status) {
+        if (response.statusCode() != status) throw new IllegalStateException("answered " + response.statusCode() + ": " + response.body());
         return response;
     }
 
-    private static JsonNode json(HttpResponse<String> response) {
+    private static JsonNode json(Answer response) {
         return LedgerlineClient.JSON.readTree(response.body());
+    }
+
+    private static String cpuJson(double[] cores) {
+        if (cores == null) return "null";
+        return "{\"generator\":" + round(cores[0]) + ",\"app\":" + round(cores[1]) + ",\"postgres\":" + round(cores[2]) + ",\"idle\":" + round(cores[3]) + "}";
+    }
+
+    /**
+     * CPU ticks (1/100 s) of the generator, the app, every PostgreSQL process, and the machine's idle
+     * time, at one moment, from /proc: what each took over a phase, so the report can say how much of
+     * the machine the generator took from the server it measures, and whether the machine was full.
+     */
+    record CpuSample(long nanos, long generator, long app, long postgres, long idle) {
+        static CpuSample take(long appPid) {
+            return new CpuSample(System.nanoTime(), processTicks(ProcessHandle.current().pid()), appPid > 0 ? processTicks(appPid) : 0, postgresTicks(), idleTicks());
+        }
+
+        double[] coresSince(CpuSample earlier) {
+            double seconds = (nanos - earlier.nanos) / 1e9;
+            return new double[] {(generator - earlier.generator) / 100.0 / seconds, (app - earlier.app) / 100.0 / seconds,
+                    (postgres - earlier.postgres) / 100.0 / seconds, (idle - earlier.idle) / 100.0 / seconds};
+        }
+
+        private static long postgresTicks() {
+            long sum = 0;
+            try (var processes = Files.list(Path.of("/proc"))) {
+                for (Path process : processes.filter(d -> d.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+                    try {
+                        if ("postgres".equals(Files.readString(process.resolve("comm")).trim())) sum += processTicks(Long.parseLong(process.getFileName().toString()));
+                    } catch (IOException gone) {
+                        // ended meanwhile
+                    }
+                }
+            } catch (IOException e) {
+                return 0;
+            }
+            return sum;
+        }
+
+        /** Idle and I/O-wait ticks of all CPUs together. */
+        private static long idleTicks() {
+            try {
+                String[] cpu = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+                return Long.parseLong(cpu[4]) + Long.parseLong(cpu[5]);
+            } catch (IOException | RuntimeException e) {
+                return 0;
+            }
+        }
     }
 
     private static double round(double value) {

@@ -44,6 +44,11 @@ public final class TestApp {
                     "--ledgerline.database.embedded-durable=false",
                     // off by default (it holds threads under overload, docs/decisions/0002); on here, so every posting of the suite goes through it
                     "--ledgerline.database.group-commit=true",
+                    // The suite's clients send up to 16 writes at once (racing retries) and do not retry a 503;
+                    // the adaptive limits, which shrink to the pool when answers slow down (a browser test
+                    // next door), are tested on apps of their own (AdmissionFilterTest, OverloadScenarioTest).
+                    "--ledgerline.admission.interactive-write.min=32",
+                    "--ledgerline.admission.interactive-read.min=32",
                     "--ledgerline.ops.token=" + OPS_TOKEN,
                     "--logging.level.root=WARN",
                     "--logging.level.dk.ledgerline=INFO",
