@@ -37,10 +37,11 @@ out = ["# One company cannot hurt the others", "",
        % (datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M"), commit), ""]
 
 fair, unfair = load("noisy-fair"), load("noisy-unfair")
+companies = int(next(part.split("=")[1] for part in settings.split() if part.startswith("COMPANIES=")))
 out += ["## A noisy company", "",
-        "All %s companies in the day's mix at 0.9 of the capacity (%.0f requests/s, from a closed-loop probe), each with its share; "
-        "then the first company sends ten times its share on top, for %d s each. Latency from when a request was due."
-        % ("40" if "COMPANIES=40" in settings else "the", fair["capacity"], fair["phaseSeconds"]), "",
+        "All %d companies in the day's mix at 0.6 of the capacity (%.0f requests/s, from a closed-loop probe with admission opened wide), each with its share; "
+        "then the first company sends ten times its share on top (%.2f times the capacity in all), for %d s each. Latency from when a request was due."
+        % (companies, fair["capacity"], 0.6 * (companies + 9) / companies, fair["phaseSeconds"]), "",
         "| fair share | others' p99 alone ms | others' p99 with the noisy one ms | rise | others refused (alone → noisy) | noisy company: answered, refused |",
         "|---|---:|---:|---:|---:|---:|"]
 for name, run in (("on", fair), ("off", unfair)):
