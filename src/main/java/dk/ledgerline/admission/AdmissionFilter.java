@@ -51,8 +51,6 @@ public class AdmissionFilter extends OncePerRequestFilter {
                     .description("requests waiting a short while for a place (reports and imports only)").register(meters);
             Gauge.builder("ledgerline.admission.companies", limiter, ClassLimiter::companiesInFlight).tag("class", name)
                     .description("companies with requests in flight").register(meters);
-            Gauge.builder("ledgerline.admission.companies_active", limiter, ClassLimiter::activeCompanies).tag("class", name)
-                    .description("companies that asked within the last second: the shares are an equal part among them").register(meters);
             Map<Refusal, Counter> byReason = new EnumMap<>(Refusal.class);
             for (Refusal reason : Refusal.values()) {
                 byReason.put(reason, Counter.builder("ledgerline.admission.refused").tag("class", name)

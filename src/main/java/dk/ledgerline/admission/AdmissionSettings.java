@@ -16,12 +16,6 @@ public record AdmissionSettings(Map<WorkClass, ClassLimits> limits) {
     static final int CONCURRENCY_LIMIT = 2_000;
     /** The least an interactive class may grow to, whatever the pool: a pool of 8 on 2 cores serves 64 writes' worth of clients. */
     static final int INTERACTIVE_MAX_LEAST = 64;
-    /**
-     * The fewest interactive places a company keeps while its class is contended: a page and a
-     * fragment of it at once. With ten companies asking, a minimum of 4 left a noisy one 4 of the
-     * 16 places, two and a half times its part.
-     */
-    static final int COMPANY_SHARE_MIN = 2;
 
     /** The longest any request waits for a place: a short bump, never a queue. */
     static final Duration BACKLOG_WAIT_MAX = Duration.ofSeconds(2);
@@ -89,9 +83,9 @@ public record AdmissionSettings(Map<WorkClass, ClassLimits> limits) {
         // the pool, which also served more at 1x (0.80 of the capacity against 0.70).
         int floor = poolSize;
         limits.put(WorkClass.INTERACTIVE_WRITE, read(env, WorkClass.INTERACTIVE_WRITE, 2 * poolSize, floor,
-                env.getProperty("ledgerline.admission.writes-max", Integer.class, Math.max(10 * poolSize, INTERACTIVE_MAX_LEAST)), COMPANY_SHARE_MIN, false));
+                env.getProperty("ledgerline.admission.writes-max", Integer.class, Math.max(10 * poolSize, INTERACTIVE_MAX_LEAST)), 4, false));
         limits.put(WorkClass.INTERACTIVE_READ, read(env, WorkClass.INTERACTIVE_READ, 3 * poolSize, floor,
-                env.getProperty("ledgerline.admission.reads-max", Integer.class, Math.max(15 * poolSize, 3 * INTERACTIVE_MAX_LEAST / 2)), COMPANY_SHARE_MIN, false));
+                env.getProperty("ledgerline.admission.reads-max", Integer.class, Math.max(15 * poolSize, 3 * INTERACTIVE_MAX_LEAST / 2)), 4, false));
         limits.put(WorkClass.REPORT, read(env, WorkClass.REPORT, Math.max(2, poolSize / 5), 1, Math.max(4, poolSize / 2), 1, true));
         limits.put(WorkClass.BULK, read(env, WorkClass.BULK, 2, 1, Math.max(2, poolSize / 5), 1, true));
         return new AdmissionSettings(limits);

@@ -89,22 +89,6 @@ class AdmissionFilterTest {
     }
 
     @Test
-    void aCompanyThatAskedWithinTheLastSecondCountsForTheSharesThoughNothingOfItsIsInFlight() throws Exception {
-        AdmissionFilter filter = new AdmissionFilter(limits(4), meters, Clock.systemUTC());
-        assertThat(runs(filter, "POST", "/api/v1/companies/8/vouchers")).isTrue();
-        hold(filter, "POST", "/api/v1/companies/7/vouchers");
-        hold(filter, "POST", "/api/v1/companies/7/vouchers");
-        hold(filter, "POST", "/api/v1/companies/7/vouchers");
-        Thread.sleep(100); // the active companies are counted every 50 ms
-
-        MockHttpServletResponse noisy = new MockHttpServletResponse();
-        filter.doFilter(new MockHttpServletRequest("POST", "/api/v1/companies/7/vouchers"), noisy, mustNotRun());
-        assertThat(noisy.getStatus()).as("two companies asked: company 7's share is 2 of the 4 places").isEqualTo(503);
-        assertThat(noisy.getContentAsString()).contains("fair share");
-        assertThat(meters.get("ledgerline.admission.companies_active").tag("class", "interactive_write").gauge().value()).isEqualTo(2);
-    }
-
-    @Test
     void aReportOverTheLimitWaitsBrieflyForThePlaceWhileOneMoreIsRefusedAtOnce() throws Exception {
         AdmissionFilter filter = new AdmissionFilter(reportsWaiting(Duration.ofSeconds(2)), meters, Clock.systemUTC());
         hold(filter, "GET", "/api/v1/companies/1/reports/trial-balance");
@@ -149,7 +133,7 @@ class AdmissionFilterTest {
     @Test
     void fairShareOffLetsOneCompanyTakeItsWholeClassForMeasuringWhatFairShareIsWorth() {
         var env = new org.springframework.mock.env.MockEnvironment();
-        assertThat(AdmissionSettings.from(env, 8).of(WorkClass.INTERACTIVE_WRITE).companyShareMin()).isEqualTo(2);
+        assertThat(AdmissionSettings.from(env, 8).of(WorkClass.INTERACTIVE_WRITE).companyShareMin()).isEqualTo(4);
         env.setProperty("ledgerline.admission.fair-share", "false");
         for (WorkClass c : WorkClass.values()) {
             ClassLimits limits = AdmissionSettings.from(env, 8).of(c);

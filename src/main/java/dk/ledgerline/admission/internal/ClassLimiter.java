@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The places of one class of work: an adaptive concurrency limit that follows the measured latency
@@ -27,16 +26,6 @@ public final class ClassLimiter {
      * than its share: idle places serve whoever asks. Above it each company keeps to its share.
      */
     static final double CONTENDED_FROM = 0.9;
-
-    /**
-     * A company competes for its class while it has asked within this window, not only while a
-     * request of its is in flight: most companies have one request at a time now and then, so those
-     * in flight at one instant are a few of those sharing the node, and a share counted from them
-     * let a noisy company take half of a class that ten companies were using.
-     */
-    static final long ACTIVE_WINDOW_NANOS = 1_000_000_000L;
-    /** How often the companies active within the window are counted again. */
-    static final long ACTIVE_RECOUNT_NANOS = 50_000_000L;
 
     public enum Refusal { CLASS_FULL, COMPANY_SHARE }
 
@@ -60,9 +49,6 @@ public final class ClassLimiter {
     private final int companyShareMin;
     private final ConcurrentHashMap<Long, AtomicInteger> inFlightByCompany = new ConcurrentHashMap<>();
     private final AtomicInteger waiting = new AtomicInteger();
-    private final ConcurrentHashMap<Long, Long> lastAsked = new ConcurrentHashMap<>();
-    private final AtomicLong nextRecount = new AtomicLong(System.nanoTime());
-    private volatile int activeCompanies;
 
     /** {@code clock}: the one request deadlines are set on, read only by a class that has a backlog. */
     public ClassLimiter(ClassLimits limits, Clock clock) {
@@ -117,7 +103,6 @@ public final class ClassLimiter {
         if (listener.isEmpty()) return new Result(null, Refusal.CLASS_FULL);
         AtomicInteger ofCompany = null;
         if (companyId != null) {
-            noteAsked(companyId);
             ofCompany = inFlightByCompany.computeIfAbsent(companyId, id -> new AtomicInteger());
             int mine = ofCompany.incrementAndGet();
             int limit = limiter.getLimit();
@@ -130,30 +115,10 @@ public final class ClassLimiter {
         return new Result(new Taken(listener.get(), companyId, ofCompany), null);
     }
 
-    /**
-     * The places one company may hold while the class is contended: an equal part among the
-     * companies that asked within {@link #ACTIVE_WINDOW_NANOS} (or have work in flight), never less
-     * than the minimum.
-     */
+    /** The places one company may hold while the class is contended: an equal part, never less than the minimum. */
     int share(int limit) {
-        int companies = Math.max(1, Math.max(inFlightByCompany.size(), activeCompanies));
+        int companies = Math.max(1, inFlightByCompany.size());
         return Math.max(companyShareMin, (int) Math.ceil((double) limit / companies));
-    }
-
-    /** Companies that asked within the window, as last counted. */
-    public int activeCompanies() {
-        return activeCompanies;
-    }
-
-    /** Notes that the company asked now; every {@link #ACTIVE_RECOUNT_NANOS} one caller counts the companies still active. */
-    private void noteAsked(long companyId) {
-        long now = System.nanoTime();
-        lastAsked.put(companyId, now);
-        long due = nextRecount.get();
-        if (now - due >= 0 && nextRecount.compareAndSet(due, now + ACTIVE_RECOUNT_NANOS)) {
-            lastAsked.values().removeIf(asked -> now - asked > ACTIVE_WINDOW_NANOS);
-            activeCompanies = lastAsked.size();
-        }
     }
 
     /**
