@@ -1,6 +1,6 @@
 # Shared by the benchmark commands: build the jar, start Ledgerline on a fresh durable embedded
 # PostgreSQL and stop it again. Source after setting BUILD_DIR, PORT, DATA_DIR, APP_LOG, MAVEN_ARGS
-# and APP_ARGS; defines JAR, BUILT_FROM, APP_PID, BASE, PG_PORT and PSQL.
+# and APP_ARGS; defines JAR, BUILT_FROM, APP_PID, BASE, PG_PORT and PSQL, and admission_wide_open.
 APP_START_WAIT_SECONDS=180
 JAR="$BUILD_DIR/ledgerline-0.1.0-SNAPSHOT.jar"
 APP_PID=""
@@ -48,4 +48,14 @@ start_app() {
   BASE="http://localhost:$PORT"
   PG_PORT=$(sed -n 4p "$DATA_DIR/postgres/postmaster.pid")
   PSQL=(psql -X -q -t -A -h 127.0.0.1 -p "$PG_PORT" -U postgres)
+}
+
+# App arguments that pin every admission class's limits and shares far above what a node can
+# serve: admission "off", for measuring the node itself (a capacity probe) or admission's worth.
+admission_wide_open() {
+  local c wide="" open=2000
+  for c in interactive-write interactive-read report bulk; do
+    wide="$wide --ledgerline.admission.$c.max=$open --ledgerline.admission.$c.initial=$open --ledgerline.admission.$c.min=$open --ledgerline.admission.$c.company-share-min=$open"
+  done
+  echo "$wide"
 }

@@ -151,13 +151,11 @@ public final class VatDayBenchmark {
         double capacity = arg.containsKey("capacity") ? Double.parseDouble(arg.get("capacity"))
                 : run.probe(probe, Integer.parseInt(arg.getOrDefault("probe-clients", "32")));
         say("capacity %.0f requests/s; ramping %s of it, %s each", capacity, java.util.Arrays.toString(PHASES), phase);
-        long cpuBefore = processTicks(ProcessHandle.current().pid());
-        long appBefore = appPid > 0 ? processTicks(appPid) : 0;
-        long started = System.nanoTime();
+        CpuSample before = CpuSample.take(appPid);
         run.drive(capacity, phase);
-        double wallSeconds = (System.nanoTime() - started) / 1e9;
-        double generatorCores = (processTicks(ProcessHandle.current().pid()) - cpuBefore) / 100.0 / wallSeconds;
-        double appCores = appPid > 0 ? (processTicks(appPid) - appBefore) / 100.0 / wallSeconds : 0;
+        double[] cores = CpuSample.take(appPid).coresSince(before);
+        double generatorCores = cores[0];
+        double appCores = cores[1];
         String audit = run.audit();
         Path out = Path.of(arg.get("report-dir")).resolve(arg.get("label") + ".json");
         Files.createDirectories(out.getParent());
