@@ -86,12 +86,7 @@ public class KeyedWrites {
                 units.discard();
                 return new Answered();
             }
-            Optional<Outcome> first = record(keyed, recorded, sessionStartedFor(request));
-            if (first.isPresent()) {
-                units.discard();
-                return first.get();
-            }
-            return new Answered();
+            return record(keyed, recorded, sessionStartedFor(request)).orElseGet(Answered::new);
         }), chain, request, recorded);
         int status = recorded.getStatus();
         if (outcome instanceof Answered && status >= 400 && status < 500) outcome = recordRejection(keyed, recorded);
@@ -119,18 +114,23 @@ public class KeyedWrites {
         return units.writeIdempotent(() -> {
             tenants.bindCaller(keyed.userId(), keyed.companyId());
             Optional<Outcome> first = record(keyed, recorded, null);
-            if (first.isEmpty()) return new Answered();
-            units.discard();
-            return first.get() instanceof InFlight ? new Answered() : first.get();
+            return first.isEmpty() || first.get() instanceof InFlight ? new Answered() : first.get();
         });
     }
 
     /**
      * Records the key with this run's answer, or says what to answer instead because another request
      * has the key: its answer again, a mismatch, or in flight when that request did not commit within
-     * the lock timeout (the failed wait leaves the unit unusable).
+     * the lock timeout. Then nothing of this run may stay (the failed wait also leaves the unit
+     * unusable), so the unit is given up.
      */
     private Optional<Outcome> record(Keyed keyed, RecordedResponse recorded, Long sessionUserId) {
+        Optional<Outcome> instead = answerInstead(keyed, recorded, sessionUserId);
+        if (instead.isPresent()) units.discard();
+        return instead;
+    }
+
+    private Optional<Outcome> answerInstead(Keyed keyed, RecordedResponse recorded, Long sessionUserId) {
         try {
             if (store.record(keyed.scope(), keyed.key(), keyed.userId(), keyed.companyId(), keyed.requestHash(), keyed.path(), keyed.keptBody(),
                     recorded.getStatus(), recorded.getContentType(), recorded.getHeader("Location"), sessionUserId, recorded.getContentAsByteArray(),
